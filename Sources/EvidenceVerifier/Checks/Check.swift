@@ -1,0 +1,45 @@
+import Foundation
+
+/// One prerequisite rule: it reads the parsed evidence in a `VerificationContext` and says what it found.
+///
+/// A check never reads the wall clock (the instant is `context.asOf`) and never throws for bad
+/// evidence: unreadable or wrong evidence is a finding.
+public protocol Check: Sendable {
+    var id: PrerequisiteID { get }
+    func evaluate(_ context: VerificationContext) async -> CheckOutcome
+}
+
+/// What one check concluded.
+public struct CheckOutcome: Sendable {
+    /// One line for a person: what was proven or why not.
+    public var summary: String
+    public var findings: [Finding]
+    /// Instants at which a fact this check relied on stops holding; the earliest becomes `reverifyBy`.
+    public var lapses: [Date]
+    /// Endpoint probe results (only the `hscn` check produces these).
+    public var endpoints: [EndpointRecord]
+
+    public init(summary: String, findings: [Finding], lapses: [Date] = [], endpoints: [EndpointRecord] = []) {
+        self.summary = summary
+        self.findings = findings
+        self.lapses = lapses
+        self.endpoints = endpoints
+    }
+}
+
+/// A check for a prerequisite this version cannot verify yet: it fails, so nothing is called eligible on unverified grounds.
+public struct NotImplementedCheck: Check {
+    public let id: PrerequisiteID
+    public init(_ id: PrerequisiteID) { self.id = id }
+
+    public func evaluate(_ context: VerificationContext) async -> CheckOutcome {
+        CheckOutcome(
+            summary: "not verified: this version of lcr-verify cannot check \(id.rawValue) yet",
+            findings: [Finding.error(FindingCode.checkNotImplemented, "The \(id.rawValue) check is not implemented, so this prerequisite is unproven.")]
+        )
+    }
+}
+
+extension FindingCode {
+    public static let checkNotImplemented = FindingCode("check.not-implemented")
+}

@@ -1,0 +1,199 @@
+import COpenSSL
+import CShims
+import Foundation
+
+/// An X.509 certificate owned by OpenSSL: this class owns one `X509*` and frees it when released.
+///
+/// Immutable after init, so it may cross concurrency domains.
+public final class Certificate: @unchecked Sendable {
+    let pointer: OpaquePointer
+
+    /// Takes ownership of `pointer` (one reference).
+    init(owning pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    /// Shares a pointer owned elsewhere by taking a reference of our own.
+    convenience init(retaining pointer: OpaquePointer) {
+        X509_up_ref(pointer)
+        self.init(owning: pointer)
+    }
+
+    deinit { X509_free(pointer) }
+
+    /// Every certificate in PEM text (one or more blocks), or the single certificate in DER bytes.
+    public static func parseAll(_ data: Data) throws -> [Certificate] {
+        if data.isEmpty { throw CertificateParseError("is empty") }
+        if looksLikePEM(data) {
+            return try parsePEM(data)
+        }
+        return [try parseDER(data)]
+    }
+
+    /// The DER encoding.
+    public var derBytes: Data {
+        var buffer: UnsafeMutablePointer<UInt8>? = nil
+        let length = i2d_X509(pointer, &buffer)
+        guard length > 0, let buffer else { return Data() }
+        defer { lcr_OPENSSL_free(buffer) }
+        return Data(bytes: buffer, count: Int(length))
+    }
+
+    /// PEM text of this certificate.
+    public var pemString: String {
+        let body = derBytes.base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+        return "-----BEGIN CERTIFICATE-----\n\(body)\n-----END CERTIFICATE-----\n"
+    }
+
+    /// Lower-case hex SHA-256 of the DER encoding (the certificate's fingerprint).
+    public var sha256Fingerprint: String { SHA256Digest.hex(of: derBytes) }
+
+    /// The subject as an RFC 2253 string (`CN=…,O=…`).
+    public var subject: String { Self.rfc2253(X509_get_subject_name(pointer)) }
+
+    /// The issuer as an RFC 2253 string.
+    public var issuer: String { Self.rfc2253(X509_get_issuer_name(pointer)) }
+
+    public var notBefore: Date { Self.date(X509_get0_notBefore(pointer)) }
+    public var notAfter: Date { Self.date(X509_get0_notAfter(pointer)) }
+
+    /// True when the subject and issuer names are the same (a root or a self-signed leaf).
+    public var isSelfIssued: Bool {
+        X509_NAME_cmp(X509_get_subject_name(pointer), X509_get_issuer_name(pointer)) == 0
+    }
+
+    /// True when basicConstraints marks this certificate as a CA.
+    public var isCA: Bool { X509_check_ca(pointer) != 0 }
+
+    /// The e-mail address: the first rfc822Name in subjectAltName, else the subject's emailAddress.
+    public var emailAddress: String? {
+        if let email = subjectAlternativeNames.lazy.compactMap(\.email).first { return email }
+        let name = X509_get_subject_name(pointer)
+        let index = X509_NAME_get_index_by_NID(name, NID_pkcs9_emailAddress, -1)
+        guard index >= 0, let entry = X509_NAME_get_entry(name, index),
+              let value = X509_NAME_ENTRY_get_data(entry) else { return nil }
+        return Self.string(value)
+    }
+
+    /// The subjectAltName entries this project understands (DNS names, e-mail addresses, IP addresses).
+    public var subjectAlternativeNames: [SubjectAlternativeName] {
+        guard let raw = X509_get_ext_d2i(pointer, NID_subject_alt_name, nil, nil) else { return [] }
+        let names = OpaquePointer(raw)
+        defer { lcr_GENERAL_NAMES_free(names) }
+        var result: [SubjectAlternativeName] = []
+        for index in 0..<lcr_sk_GENERAL_NAME_num(names) {
+            guard let name = lcr_sk_GENERAL_NAME_value(names, index) else { continue }
+            switch name.pointee.type {
+            case GEN_DNS:
+                if let value = name.pointee.d.dNSName { result.append(.dns(Self.string(value))) }
+            case GEN_EMAIL:
+                if let value = name.pointee.d.rfc822Name { result.append(.email(Self.string(value))) }
+            case GEN_IPADD:
+                if let value = name.pointee.d.iPAddress {
+                    let bytes = Data(bytes: ASN1_STRING_get0_data(value), count: Int(ASN1_STRING_length(value)))
+                    result.append(.ipAddress(SubjectAlternativeName.formatIP(bytes)))
+                }
+            default:
+                continue
+            }
+        }
+        return result
+    }
+
+    /// keyUsage bits as OpenSSL reports them, or nil when the extension is absent.
+    var keyUsage: UInt32? {
+        let usage = X509_get_key_usage(pointer)
+        return usage == UInt32.max ? nil : usage
+    }
+
+    /// extendedKeyUsage bits as OpenSSL reports them, or nil when the extension is absent.
+    var extendedKeyUsage: UInt32? {
+        let usage = X509_get_extended_key_usage(pointer)
+        return usage == UInt32.max ? nil : usage
+    }
+
+    // MARK: - Parsing
+
+    private static func looksLikePEM(_ data: Data) -> Bool {
+        data.prefix(4096).range(of: Data("-----BEGIN".utf8)) != nil
+    }
+
+    private static func parsePEM(_ data: Data) throws -> [Certificate] {
+        let bio = try MemoryBIO(data)
+        var certificates: [Certificate] = []
+        while let x509 = PEM_read_bio_X509(bio.pointer, nil, nil, nil) {
+            certificates.append(Certificate(owning: x509))
+        }
+        OpenSSLError.clearQueue()  // the loop ends on "no start line"
+        if certificates.isEmpty { throw CertificateParseError("holds no PEM certificate") }
+        return certificates
+    }
+
+    private static func parseDER(_ data: Data) throws -> Certificate {
+        let x509: OpaquePointer? = data.withUnsafeBytes { raw in
+            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return nil }
+            var cursor: UnsafePointer<UInt8>? = base
+            guard let parsed = d2i_X509(nil, &cursor, raw.count) else { return nil }
+            // Trailing bytes after the certificate mean this is not one DER certificate.
+            if let cursor, cursor != base + raw.count {
+                X509_free(parsed)
+                return nil
+            }
+            return parsed
+        }
+        guard let x509 else {
+            let error = OpenSSLError.drain("parsing DER")
+            throw CertificateParseError("is neither a PEM nor a DER certificate (\(error.reasons.first ?? "unreadable"))")
+        }
+        return Certificate(owning: x509)
+    }
+
+    // MARK: - Conversions
+
+    static func rfc2253(_ name: OpaquePointer?) -> String {
+        guard let name, let bio = try? MemoryBIO() else { return "" }
+        X509_NAME_print_ex(bio.pointer, name, 0, lcr_XN_FLAG_RFC2253())
+        return bio.string
+    }
+
+    static func date(_ time: UnsafePointer<ASN1_TIME>?) -> Date {
+        var parts = tm()
+        guard let time, ASN1_TIME_to_tm(time, &parts) == 1 else { return Date(timeIntervalSince1970: 0) }
+        return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
+    }
+
+    static func string(_ value: UnsafeMutablePointer<ASN1_STRING>) -> String {
+        let length = Int(ASN1_STRING_length(value))
+        guard length > 0, let bytes = ASN1_STRING_get0_data(value) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+    }
+}
+
+/// One subjectAltName entry.
+public enum SubjectAlternativeName: Sendable, Equatable {
+    case dns(String)
+    case email(String)
+    case ipAddress(String)
+
+    var email: String? {
+        if case .email(let value) = self { return value }
+        return nil
+    }
+
+    static func formatIP(_ bytes: Data) -> String {
+        if bytes.count == 4 { return bytes.map(String.init).joined(separator: ".") }
+        if bytes.count == 16 {
+            return stride(from: 0, to: 16, by: 2)
+                .map { String(UInt16(bytes[bytes.startIndex + $0]) << 8 | UInt16(bytes[bytes.startIndex + $0 + 1]), radix: 16) }
+                .joined(separator: ":")
+        }
+        return bytes.map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Why bytes could not be read as a certificate; reads as "<file> <problem>".
+public struct CertificateParseError: Error, Sendable, CustomStringConvertible {
+    public let problem: String
+    public init(_ problem: String) { self.problem = problem }
+    public var description: String { problem }
+}

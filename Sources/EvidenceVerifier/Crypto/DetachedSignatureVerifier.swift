@@ -1,0 +1,158 @@
+import COpenSSL
+import CShims
+import Foundation
+
+/// Verifies a detached CMS (PKCS#7) signature, DER or PEM, over exact bytes, then the signer's chain
+/// to the given anchors at an explicit instant, then the signer's key usage.
+public struct DetachedSignatureVerifier: Sendable {
+    private let chainVerifier: ChainVerifier
+
+    public init(anchors: [Certificate]) {
+        chainVerifier = ChainVerifier(anchors: anchors)
+    }
+
+    /// The signature's verdict over `content` at `instant`.
+    public func verify(signature: Data, over content: SignedContent, at instant: Date) -> SignatureVerification {
+        guard let cms = Self.parse(signature) else {
+            OpenSSLError.clearQueue()
+            return .invalid(.malformed, "is not a CMS (PKCS#7) signature in DER or PEM")
+        }
+        defer { CMS_ContentInfo_free(cms) }
+        guard CMS_is_detached(cms) == 1 else {
+            return .invalid(.malformed, "is not a detached signature (it embeds its content)")
+        }
+        let contentBIO: MemoryBIO
+        do {
+            contentBIO = try MemoryBIO(content.bytes())
+        } catch {
+            return .invalid(.malformed, "could not read the signed content: \(error)")
+        }
+
+        // 1. The signature itself, over the exact bytes (binary: no line-ending conversion).
+        let flags = UInt32(CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY)
+        if CMS_verify(cms, nil, nil, contentBIO.pointer, nil, flags) != 1 {
+            let error = OpenSSLError.drain("verifying the signature")
+            if error.reasons.contains(where: { $0.contains("signer certificate not found") }) {
+                return .invalid(.signerMissing, "does not carry its signer's certificate")
+            }
+            return .invalid(.mismatch, "does not match the signed file (\(error.reasons.first ?? "verification failure"))")
+        }
+
+        // 2. The signer's chain at the instant, with the certificates the signature carries as helpers.
+        guard let signers = CMS_get0_signers(cms), lcr_sk_X509_num(signers) > 0,
+              let signerPointer = lcr_sk_X509_value(signers, 0) else {
+            return .invalid(.signerMissing, "names no signer")
+        }
+        let signer = Certificate(retaining: signerPointer)
+        lcr_sk_X509_free(signers)
+        var carried: [Certificate] = []
+        if let certificates = CMS_get1_certs(cms) {
+            for index in 0..<lcr_sk_X509_num(certificates) {
+                if let pointer = lcr_sk_X509_value(certificates, index) { carried.append(Certificate(retaining: pointer)) }
+            }
+            lcr_sk_X509_pop_free(certificates)
+        }
+        let identity = SignerIdentity(signer)
+        switch chainVerifier.verify(signer, intermediates: carried, at: instant) {
+        case .trusted:
+            break
+        case .failed(.expired, _):
+            return .invalid(.signerExpired, "was made by a certificate that is expired at the verification time (notAfter \(ISOInstant.string(signer.notAfter)))", signer: identity)
+        case .failed(.notYetValid, _):
+            return .invalid(.signerNotYetValid, "was made by a certificate not yet valid at the verification time (notBefore \(ISOInstant.string(signer.notBefore)))", signer: identity)
+        case .failed(.untrusted, let reason):
+            return .invalid(.untrusted, "was made by \(signer.subject), which does not chain to a trusted anchor (\(reason))", signer: identity)
+        case .failed(_, let reason):
+            return .invalid(.untrusted, "has a signer chain that fails verification (\(reason))", signer: identity)
+        }
+
+        // 3. The signer's certificate must be meant for signing.
+        if let problem = SignerKeyUsage.problem(with: signer) {
+            return .invalid(.keyUsage, "was made by a certificate \(problem)", signer: identity)
+        }
+        return .valid(identity)
+    }
+
+    private static func parse(_ signature: Data) -> OpaquePointer? {
+        guard !signature.isEmpty, let bio = try? MemoryBIO(signature) else { return nil }
+        if signature.prefix(64).range(of: Data("-----BEGIN".utf8)) != nil {
+            return lcr_PEM_read_bio_CMS(bio.pointer)
+        }
+        return d2i_CMS_bio(bio.pointer, nil)
+    }
+}
+
+/// The bytes a signature covers.
+public enum SignedContent: Sendable {
+    case data(Data)
+    case file(URL)
+
+    func bytes() throws -> Data {
+        switch self {
+        case .data(let data): data
+        case .file(let url): try Data(contentsOf: url)
+        }
+    }
+}
+
+/// A signature's verdict.
+public enum SignatureVerification: Sendable {
+    case valid(SignerIdentity)
+    case invalid(SignatureFailure, String, signer: SignerIdentity? = nil)
+
+    /// Why a signature was not accepted; each a distinct finding code.
+    public enum SignatureFailure: Sendable, Equatable {
+        case malformed, mismatch, signerMissing, untrusted, signerExpired, signerNotYetValid, keyUsage
+
+        public var code: FindingCode {
+            switch self {
+            case .malformed: .signatureMalformed
+            case .mismatch: .signatureInvalid
+            case .signerMissing: .signatureSignerMissing
+            case .untrusted: .signatureUntrusted
+            case .signerExpired: .signatureSignerExpired
+            case .signerNotYetValid: .signatureSignerNotYetValid
+            case .keyUsage: .signatureKeyUsage
+            }
+        }
+    }
+}
+
+extension FindingCode {
+    public static let signatureMalformed = FindingCode("signature.malformed")
+    public static let signatureInvalid = FindingCode("signature.invalid")
+    public static let signatureSignerMissing = FindingCode("signature.signer-missing")
+    public static let signatureUntrusted = FindingCode("signature.untrusted")
+    public static let signatureSignerExpired = FindingCode("signature.signer-expired")
+    public static let signatureSignerNotYetValid = FindingCode("signature.signer-not-yet-valid")
+    public static let signatureKeyUsage = FindingCode("signature.key-usage")
+}
+
+/// Who signed: the report's `signer {subject, email, issuer, notAfter}`.
+public struct SignerIdentity: Codable, Sendable, Equatable {
+    public var subject: String
+    public var email: String?
+    public var issuer: String
+    public var notAfter: Date
+
+    public init(_ certificate: Certificate) {
+        subject = certificate.subject
+        email = certificate.emailAddress
+        issuer = certificate.issuer
+        notAfter = certificate.notAfter
+    }
+}
+
+/// A signing certificate must allow digital signatures (keyUsage) and, when it restricts its
+/// purposes (extendedKeyUsage), include e-mail protection, code signing or any purpose.
+enum SignerKeyUsage {
+    static func problem(with certificate: Certificate) -> String? {
+        if let usage = certificate.keyUsage, usage & UInt32(KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION) == 0 {
+            return "whose keyUsage does not allow digital signatures"
+        }
+        if let usage = certificate.extendedKeyUsage, usage & UInt32(XKU_SMIME | XKU_CODE_SIGN | XKU_ANYEKU) == 0 {
+            return "whose extendedKeyUsage allows neither e-mail protection nor code signing"
+        }
+        return nil
+    }
+}

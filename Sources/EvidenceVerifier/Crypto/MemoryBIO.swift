@@ -1,0 +1,35 @@
+import COpenSSL
+import CShims
+import Foundation
+
+/// An OpenSSL memory `BIO`, owned and freed by this class. Used only inside the crypto layer.
+final class MemoryBIO {
+    let pointer: OpaquePointer
+
+    /// An empty, writable BIO.
+    init() throws {
+        guard let bio = BIO_new(BIO_s_mem()) else { throw OpenSSLError.drain("allocating memory") }
+        pointer = bio
+    }
+
+    /// A BIO holding a copy of `data`.
+    convenience init(_ data: Data) throws {
+        try self.init()
+        let written = data.withUnsafeBytes { raw in
+            raw.isEmpty ? 0 : BIO_write(pointer, raw.baseAddress, Int32(raw.count))
+        }
+        guard written == data.count else { throw OpenSSLError.drain("buffering data") }
+    }
+
+    deinit { BIO_free(pointer) }
+
+    /// Everything written to the BIO so far.
+    var data: Data {
+        var start: UnsafeMutablePointer<CChar>? = nil
+        let length = lcr_BIO_get_mem_data(pointer, &start)
+        guard length > 0, let start else { return Data() }
+        return Data(bytes: start, count: length)
+    }
+
+    var string: String { String(decoding: data, as: UTF8.self) }
+}

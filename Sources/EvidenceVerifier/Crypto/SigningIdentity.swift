@@ -1,0 +1,57 @@
+import COpenSSL
+import CShims
+import Foundation
+
+/// A private key and its certificate (with any intermediates) that make detached DER CMS signatures.
+public final class SigningIdentity: @unchecked Sendable {
+    private let key: OpaquePointer
+    public let certificate: Certificate
+    public let intermediates: [Certificate]
+
+    /// Reads a PEM private key and a PEM certificate file (leaf first, intermediates after).
+    /// Refuses an encrypted key, a certificate that does not match the key, or unreadable files.
+    public init(keyFile: URL, certificateFile: URL) throws {
+        let certificates: [Certificate]
+        do {
+            certificates = try Certificate.parseAll(try Data(contentsOf: certificateFile))
+        } catch {
+            throw InputError(certificateFile.path, "is not a readable PEM certificate (\(error))")
+        }
+        let keyData: Data
+        do { keyData = try Data(contentsOf: keyFile) } catch {
+            throw InputError(keyFile.path, "cannot be read")
+        }
+        let bio = try MemoryBIO(keyData)
+        guard let key = PEM_read_bio_PrivateKey(bio.pointer, nil, refusePassphrase, nil) else {
+            let error = OpenSSLError.drain("reading the key")
+            throw InputError(keyFile.path, "is not an unencrypted PEM private key (\(error.reasons.first ?? "unreadable"))")
+        }
+        self.key = key
+        certificate = certificates[0]
+        intermediates = Array(certificates.dropFirst())
+        guard X509_check_private_key(certificate.pointer, key) == 1 else {
+            OpenSSLError.clearQueue()
+            throw InputError(keyFile.path, "does not match the signing certificate \(certificate.subject)")
+        }
+    }
+
+    deinit { EVP_PKEY_free(key) }
+
+    /// A detached DER CMS signature over the exact bytes (binary mode: no line-ending conversion).
+    public func signDetached(_ content: Data) throws -> Data {
+        let input = try MemoryBIO(content)
+        guard let extra = lcr_sk_X509_new_null() else { throw OpenSSLError.drain("allocating") }
+        defer { lcr_sk_X509_free(extra) }
+        for certificate in intermediates { _ = lcr_sk_X509_push(extra, certificate.pointer) }
+        guard let cms = CMS_sign(certificate.pointer, key, extra, input.pointer, UInt32(CMS_BINARY | CMS_DETACHED)) else {
+            throw OpenSSLError.drain("signing")
+        }
+        defer { CMS_ContentInfo_free(cms) }
+        let output = try MemoryBIO()
+        guard i2d_CMS_bio(output.pointer, cms) == 1 else { throw OpenSSLError.drain("encoding the signature") }
+        return output.data
+    }
+}
+
+/// A passphrase callback that supplies none, so OpenSSL never prompts on a terminal.
+private let refusePassphrase: @convention(c) (UnsafeMutablePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Int32 = { _, _, _, _ in 0 }

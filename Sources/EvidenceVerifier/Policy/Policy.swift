@@ -1,0 +1,110 @@
+import Foundation
+
+/// The rules the steering group can tune: every default of DESIGN §4, overridable by a JSON file
+/// (`--policy`) whose keys merge over these defaults.
+public struct Policy: Codable, Sendable, Equatable {
+    public var evidence = Evidence()
+    public var dspt = DSPT()
+    public var training = Training()
+    public var userAccounts = UserAccounts()
+    public var hscn = HSCN()
+    public var probe = Probe()
+    public var intake = Intake()
+
+    public init() {}
+
+    /// Bundle integrity and the limits applied while reading a bundle.
+    public struct Evidence: Codable, Sendable, Equatable {
+        /// Fail `evidence-integrity` when `manifest.json.p7s` is absent.
+        public var requireManifestSignature = true
+        /// Largest evidence file read (bytes).
+        public var maximumFileBytes: Int64 = 1 << 30
+        /// Zip bundles: most entries, largest entry and total once uncompressed, and the highest compression ratio.
+        public var maximumZipEntries = 10_000
+        public var maximumZipEntryBytes: Int64 = 1 << 30
+        public var maximumZipTotalBytes: Int64 = 2 << 30
+        public var maximumCompressionRatio = 200
+    }
+
+    /// The DSPT assessment rules.
+    public struct DSPT: Codable, Sendable, Equatable {
+        /// Statuses that meet the prerequisite (compared case-insensitively, without the year prefix).
+        public var acceptedStatuses = ["Standards Met", "Standards Exceeded"]
+        /// The publication deadline after an assessment year ends (30 June).
+        public var deadlineMonth = 6
+        public var deadlineDay = 30
+        /// Warn when the current assessment lapses within this many days.
+        public var lapseWarningDays = 60
+    }
+
+    /// The information-governance training rules.
+    public struct Training: Codable, Sendable, Equatable {
+        /// A course is accepted when its name contains one of these (case-insensitive).
+        public var acceptedCourses = ["Data Security Awareness"]
+        /// Share of staff with current training required, in percent.
+        public var minimumCompletionPercent: Double = 95
+        /// How long a completion lasts when the record has no expiry date.
+        public var validityDays = 365
+        /// Warn when an LCR user's training expires within this many days.
+        public var expiryWarningDays = 30
+    }
+
+    /// The individual-account rules.
+    public struct UserAccounts: Codable, Sendable, Equatable {
+        /// Domains accepted exactly (`nhs.net`).
+        public var exactDomains = ["nhs.net"]
+        /// Domains accepted with any subdomain, matched by whole labels (`gov.uk`, `leeds.gov.uk`).
+        public var domainsWithSubdomains = ["gov.uk"]
+        /// Domains refused with all their subdomains even where the above would accept them.
+        public var refusedDomains = ["gsi.gov.uk", "gsx.gov.uk", "gcsx.gov.uk"]
+        /// Local parts that suggest a shared mailbox (a warning, since an address alone cannot prove it).
+        public var sharedMailboxLocalParts = [
+            "admin", "reception", "info", "enquiries", "office", "team", "contact", "mailbox",
+            "shared", "general", "accounts", "secretary", "nurses", "doctors", "practice", "generic",
+        ]
+    }
+
+    /// HSCN certificate rules.
+    public struct HSCN: Codable, Sendable, Equatable {
+        public var minimumRSABits = 2048
+        public var minimumECBits = 256
+        /// Signature digests refused in a certificate (OpenSSL short names).
+        public var refusedSignatureDigests = ["md5", "sha1"]
+        /// Warn when a certificate expires within this many days.
+        public var expiryWarningDays = 30
+        /// Lowest TLS version an endpoint may negotiate.
+        public var minimumTLSVersion = "1.2"
+    }
+
+    /// Live endpoint probes.
+    public struct Probe: Codable, Sendable, Equatable {
+        public var connectTimeoutSeconds: Double = 5
+        public var totalTimeoutSeconds: Double = 10
+        public var concurrency = 32
+        /// Networks (CIDR) that probes may reach in addition to public addresses; loopback,
+        /// link-local, private and metadata ranges are refused unless listed here or via `--allow-network`.
+        public var allowedNetworks: [String] = []
+    }
+
+    /// Whether new applications are taken.
+    public struct Intake: Codable, Sendable, Equatable {
+        /// When false, `submit` refuses organisations that are not already partners; re-verification goes on.
+        public var acceptingNewApplications = true
+    }
+}
+
+extension Policy {
+    /// The built-in defaults.
+    public static let defaults = Policy()
+
+    /// The policy as canonical JSON (sorted keys, compact): what `policySha256` hashes.
+    public func canonicalJSON() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // A struct of plain values always encodes.
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
+    /// SHA-256 of `canonicalJSON()`, recorded in every report.
+    public var sha256: String { SHA256Digest.hex(of: canonicalJSON()) }
+}

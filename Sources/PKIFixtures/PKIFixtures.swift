@@ -1,0 +1,1 @@
+// PKIFixtures: filled in below.

@@ -1,0 +1,3 @@
+import ArgumentParser
+import EvidenceVerifier
+@main struct LCRVerify: ParsableCommand {}
