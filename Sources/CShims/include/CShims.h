@@ -6,6 +6,8 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 #include <openssl/bio.h>
+#include <openssl/rsa.h>
+#include <openssl/ec.h>
 #include <curl/curl.h>
 
 /* OpenSSL stack macros */
@@ -22,6 +24,8 @@ static inline long lcr_BIO_get_mem_data(BIO *b, char **pp) { return BIO_get_mem_
 static inline void lcr_OPENSSL_free(void *p) { OPENSSL_free(p); }
 static inline unsigned long lcr_XN_FLAG_RFC2253(void) { return XN_FLAG_RFC2253; }
 static inline CMS_ContentInfo *lcr_PEM_read_bio_CMS(BIO *b) { return PEM_read_bio_CMS(b, NULL, NULL, NULL); }
+static inline EVP_PKEY *lcr_EVP_RSA_gen(unsigned int bits) { return EVP_RSA_gen(bits); }
+static inline EVP_PKEY *lcr_EVP_EC_gen(const char *curve) { return EVP_EC_gen(curve); }
 static inline int lcr_BIO_reset(BIO *b) { return BIO_reset(b); }
 
 /* libcurl variadic functions, one typed wrapper per argument kind */

@@ -6,10 +6,11 @@ import Foundation
 ///
 /// Immutable after init, so it may cross concurrency domains.
 public final class Certificate: @unchecked Sendable {
-    let pointer: OpaquePointer
+    /// The owned `X509*`; visible only to the crypto layer and the test PKI (`@_spi(CryptoInternals)`).
+    @_spi(CryptoInternals) public let pointer: OpaquePointer
 
     /// Takes ownership of `pointer` (one reference).
-    init(owning pointer: OpaquePointer) {
+    @_spi(CryptoInternals) public init(owning pointer: OpaquePointer) {
         self.pointer = pointer
     }
 

@@ -8,30 +8,43 @@ public final class SigningIdentity: @unchecked Sendable {
     public let certificate: Certificate
     public let intermediates: [Certificate]
 
-    /// Reads a PEM private key and a PEM certificate file (leaf first, intermediates after).
+    /// Reads a PEM private key file and a PEM certificate file (leaf first, intermediates after).
     /// Refuses an encrypted key, a certificate that does not match the key, or unreadable files.
-    public init(keyFile: URL, certificateFile: URL) throws {
+    public convenience init(keyFile: URL, certificateFile: URL) throws {
+        let keyPEM: Data
+        let certificatePEM: Data
+        do { keyPEM = try Data(contentsOf: keyFile) } catch {
+            throw InputError(keyFile.path, "cannot be read (--signing-key)")
+        }
+        do { certificatePEM = try Data(contentsOf: certificateFile) } catch {
+            throw InputError(certificateFile.path, "cannot be read (--signing-cert)")
+        }
+        try self.init(keyPEM: keyPEM, certificatePEM: certificatePEM, keyOrigin: keyFile.path, certificateOrigin: certificateFile.path)
+    }
+
+    /// The same from bytes; `origin` names them in errors.
+    public convenience init(keyPEM: Data, certificatePEM: Data, origin: String) throws {
+        try self.init(keyPEM: keyPEM, certificatePEM: certificatePEM, keyOrigin: origin, certificateOrigin: origin)
+    }
+
+    private init(keyPEM: Data, certificatePEM: Data, keyOrigin: String, certificateOrigin: String) throws {
         let certificates: [Certificate]
         do {
-            certificates = try Certificate.parseAll(try Data(contentsOf: certificateFile))
+            certificates = try Certificate.parseAll(certificatePEM)
         } catch {
-            throw InputError(certificateFile.path, "is not a readable PEM certificate (\(error))")
+            throw InputError(certificateOrigin, "is not a readable PEM certificate (\(error))")
         }
-        let keyData: Data
-        do { keyData = try Data(contentsOf: keyFile) } catch {
-            throw InputError(keyFile.path, "cannot be read")
-        }
-        let bio = try MemoryBIO(keyData)
+        let bio = try MemoryBIO(keyPEM)
         guard let key = PEM_read_bio_PrivateKey(bio.pointer, nil, refusePassphrase, nil) else {
             let error = OpenSSLError.drain("reading the key")
-            throw InputError(keyFile.path, "is not an unencrypted PEM private key (\(error.reasons.first ?? "unreadable"))")
+            throw InputError(keyOrigin, "is not an unencrypted PEM private key (\(error.reasons.first ?? "unreadable"))")
         }
         self.key = key
         certificate = certificates[0]
         intermediates = Array(certificates.dropFirst())
         guard X509_check_private_key(certificate.pointer, key) == 1 else {
             OpenSSLError.clearQueue()
-            throw InputError(keyFile.path, "does not match the signing certificate \(certificate.subject)")
+            throw InputError(keyOrigin, "does not match the signing certificate \(certificate.subject)")
         }
     }
 
