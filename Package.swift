@@ -40,6 +40,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "demo-pki",
+            dependencies: ["PKIFixtures", "EvidenceVerifier"]
+        ),
         .testTarget(
             name: "EvidenceVerifierTests",
             dependencies: ["EvidenceVerifier", "PKIFixtures"]

@@ -44,14 +44,14 @@ public struct TestPKI: Sendable {
 extension IssuedCertificate {
     /// Issues an EC P-256 leaf signed by this certificate, valid over `TestPKI`'s default window unless told otherwise.
     public func issueLeaf(
-        commonName: String, email: String? = nil,
+        commonName: String, organisation: String = "LCR Test PKI", email: String? = nil,
         notBefore: Date = TestPKI.validFrom, notAfter: Date = TestPKI.validUntil,
         keyUsage: String? = "critical,digitalSignature,nonRepudiation", extendedKeyUsage: String? = nil,
         subjectAltNames: String? = nil, digest: String = "sha256", key: TestKey = .ec(), serial: Int = 100
     ) -> IssuedCertificate {
         CertificateFactory.issue(
             CertificateSpec(
-                commonName: commonName, email: email, notBefore: notBefore, notAfter: notAfter,
+                commonName: commonName, organisation: organisation, email: email, notBefore: notBefore, notAfter: notAfter,
                 keyUsage: keyUsage, extendedKeyUsage: extendedKeyUsage,
                 subjectAltNames: subjectAltNames ?? email.map { "email:\($0)" }, digest: digest, serial: serial),
             key: key, issuer: self)

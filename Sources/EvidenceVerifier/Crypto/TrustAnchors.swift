@@ -1,30 +1,26 @@
 import Foundation
 
-/// The trust anchors under `--trust DIR`: `signers/` for manifest and evidence signatures,
-/// `hscn/` for HSCN certificates and endpoint TLS, `report-signing/` for reports.
-public struct TrustAnchors: Sendable {
-    public let directory: URL
-
-    public init(directory: URL) {
-        self.directory = directory
+/// The trust anchors under `--trust DIR`, one folder per purpose.
+public enum TrustAnchors {
+    /// What an anchor folder is trusted for.
+    public enum Purpose: String, Sendable {
+        /// Manifest and per-file evidence signatures (`DIR/signers`).
+        case signers
+        /// HSCN certificates and endpoint TLS (`DIR/hscn`).
+        case hscn
+        /// Verification-report signatures (`DIR/report-signing`).
+        case reportSigning = "report-signing"
     }
 
-    /// Anchors for manifest and per-file evidence signatures.
-    public func signers() throws -> [Certificate] { try load("signers") }
-    /// Anchors for HSCN certificates and endpoint TLS.
-    public func hscn() throws -> [Certificate] { try load("hscn") }
-    /// Anchors for verification-report signatures.
-    public func reportSigning() throws -> [Certificate] { try load("report-signing") }
-
-    /// Every certificate in `DIR/<purpose>/*.pem`, in file-name order. A missing or empty folder,
-    /// or an unreadable file, is an input error: verifying against no anchors would call everything untrusted.
-    private func load(_ purpose: String) throws -> [Certificate] {
-        let folder = directory.appendingPathComponent(purpose, isDirectory: true)
+    /// Every certificate in `DIR/<purpose>/*.pem`, in file-name order. A missing or empty folder, or an
+    /// unreadable file, is an input error: verifying against no anchors would call everything untrusted.
+    public static func load(_ purpose: Purpose, from directory: URL) throws -> [Certificate] {
+        let folder = directory.appendingPathComponent(purpose.rawValue, isDirectory: true)
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw InputError(folder.path, "is not a readable folder of trust anchors (--trust)")
+            throw InputError(folder.path, "is not a readable folder of trust anchors (see --trust)")
         }
         var anchors: [Certificate] = []
         for name in names.sorted() where name.hasSuffix(".pem") {
@@ -32,7 +28,7 @@ public struct TrustAnchors: Sendable {
             do {
                 anchors += try Certificate.parseAll(try Data(contentsOf: file))
             } catch {
-                throw InputError(file.path, "is not a PEM certificate: \(error)")
+                throw InputError(file.path, "is not a PEM certificate (\(error))")
             }
         }
         if anchors.isEmpty { throw InputError(folder.path, "holds no *.pem trust anchors") }

@@ -1,0 +1,43 @@
+import ArgumentParser
+import EvidenceVerifier
+import Foundation
+
+/// `lcr-verify check BUNDLE`: verifies a bundle and prints a summary; with `--report-out`, writes a signed report.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Verify an evidence bundle (a folder or a .zip) and print a summary.")
+
+    @Argument(help: "The evidence bundle: a folder with manifest.json at its root, or a .zip of one.")
+    var bundle: String
+
+    @OptionGroup var verification: VerificationOptions
+    @OptionGroup var signing: SigningOptions
+
+    @Option(help: "What to print: text (a readable summary) or json (the report itself).")
+    var format: OutputFormat = .text
+
+    func run() async throws {
+        let asOf = verification.instant()
+        let policy = try verification.effectivePolicy()
+        let writer = try signing.writer()
+        let signerAnchors = try TrustAnchors.load(.signers, from: verification.trustDirectory)
+        let hscnAnchors = try TrustAnchors.load(.hscn, from: verification.trustDirectory)
+        let evidence = try EvidenceBundleReader(limits: policy.evidence).read(URL(fileURLWithPath: bundle))
+
+        let context = VerificationContext(
+            bundle: evidence, asOf: asOf, policy: policy, signerAnchors: signerAnchors, hscnAnchors: hscnAnchors,
+            probeEndpoints: !verification.noProbe, allowedNetworks: verification.allowNetwork)
+        let report = await Verifier().verify(context, generatedAt: Date())
+        let json = try ReportCoding.encode(report)
+        if let (writer, directory) = writer {
+            let written = try writer.write(report, json: json, to: directory)
+            if format == .text { Console.error("report written to \(written.path)") }
+        }
+        switch format {
+        case .json: Console.output(json + Data("\n".utf8))
+        case .text: Console.output(ReportTextRenderer.render(report))
+        }
+        if report.decision != .eligible { throw ExitCode(1) }
+    }
+}

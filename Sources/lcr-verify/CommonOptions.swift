@@ -1,0 +1,74 @@
+import ArgumentParser
+import EvidenceVerifier
+import Foundation
+
+/// Options every verifying command shares (DESIGN §2).
+struct VerificationOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: "The instant of verification, ISO 8601 (default: now, UTC).")
+    var asOf: String?
+
+    @Option(help: "A JSON policy file; keys it omits keep the built-in defaults.")
+    var policy: String?
+
+    @Option(help: "Trust anchors: DIR/signers, DIR/hscn and DIR/report-signing hold *.pem anchors.")
+    var trust: String = "certs"
+
+    @Flag(name: .customLong("no-probe"), help: "Skip live HSCN endpoint probes (the hscn result is then at best warn).")
+    var noProbe = false
+
+    @Option(name: .customLong("allow-network"), help: "A network (CIDR) endpoint probes may reach, e.g. 127.0.0.0/8 (repeatable).")
+    var allowNetwork: [String] = []
+
+    func validate() throws {
+        if let asOf, ISOInstant.parse(asOf) == nil {
+            throw ValidationError("--as-of: \"\(asOf)\" is not an ISO 8601 instant (e.g. 2026-04-01T12:00:00Z)")
+        }
+    }
+
+    /// The instant of verification: `--as-of`, else the wall clock read once, here at the edge.
+    func instant() -> Date {
+        asOf.flatMap(ISOInstant.parse) ?? Date()
+    }
+
+    var trustDirectory: URL { URL(fileURLWithPath: trust, isDirectory: true) }
+
+    /// The effective policy: the built-in defaults, with `--policy` merged over them.
+    func effectivePolicy() throws -> Policy {
+        guard let policy else { return .defaults }
+        throw InputError(policy, "policy files are not supported by this build yet")
+    }
+}
+
+/// Where and how to write a signed report.
+struct SigningOptions: ParsableArguments {
+    @Option(name: .customLong("report-out"), help: "Write the report and its signature to DIR as <ODS>-<yyyyMMddTHHmmssZ>.json(.p7s).")
+    var reportOut: String?
+
+    @Option(name: .customLong("signing-key"), help: "PEM private key that signs reports.")
+    var signingKey: String?
+
+    @Option(name: .customLong("signing-cert"), help: "PEM certificate of the signing key, intermediates appended.")
+    var signingCert: String?
+
+    func validate() throws {
+        if (signingKey == nil) != (signingCert == nil) {
+            throw ValidationError("--signing-key and --signing-cert go together")
+        }
+    }
+
+    /// The report writer when `--report-out` is given; refuses (exit 2) a missing or mismatched key pair.
+    func writer() throws -> (SignedReportWriter, URL)? {
+        guard let reportOut else { return nil }
+        guard let signingKey, let signingCert else {
+            throw InputError("--report-out", "a signed report needs --signing-key and --signing-cert (there is no default key)")
+        }
+        let identity = try SigningIdentity(
+            keyFile: URL(fileURLWithPath: signingKey), certificateFile: URL(fileURLWithPath: signingCert))
+        return (SignedReportWriter(identity: identity), URL(fileURLWithPath: reportOut, isDirectory: true))
+    }
+}
+
+/// How a command prints its result on stdout.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import EvidenceVerifier
+import Foundation
+
+/// `lcr-verify report …`: work with signed verification reports.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Verify or render a signed verification report.",
+        subcommands: [Verify.self])
+
+    /// `lcr-verify report verify REPORT.json`: checks the detached signature and its chain.
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a report's detached signature (REPORT.json.p7s) against DIR/report-signing anchors.")
+
+        @Argument(help: "The report; its signature REPORT.json.p7s must sit beside it.")
+        var report: String
+
+        @Option(help: "Trust anchors; report signatures chain to DIR/report-signing/*.pem.")
+        var trust: String = "certs"
+
+        @Option(name: .customLong("as-of"), help: "The instant at which the signer's certificate must be valid (default: now).")
+        var asOf: String?
+
+        func validate() throws {
+            if let asOf, ISOInstant.parse(asOf) == nil {
+                throw ValidationError("--as-of: \"\(asOf)\" is not an ISO 8601 instant")
+            }
+        }
+
+        func run() async throws {
+            let anchors = try TrustAnchors.load(.reportSigning, from: URL(fileURLWithPath: trust, isDirectory: true))
+            let instant = asOf.flatMap(ISOInstant.parse) ?? Date()
+            let reportURL = URL(fileURLWithPath: report)
+            switch try ReportSignatureVerifier(anchors: anchors).verify(reportAt: reportURL, at: instant) {
+            case .valid(let signer):
+                Console.output("valid: \(report) is signed by \(signer.subject) (issuer \(signer.issuer))\n")
+            case .invalid(let failure, let reason, _):
+                Console.output("INVALID (\(failure.code)): \(report).p7s \(reason)\n")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
