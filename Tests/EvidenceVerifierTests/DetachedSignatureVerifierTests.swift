@@ -1,0 +1,154 @@
+import Foundation
+import PKIFixtures
+import Testing
+@testable import EvidenceVerifier
+
+/// Real CMS signatures made with OpenSSL, checked at fixed instants.
+@Suite struct DetachedSignatureVerifierTests {
+    let pki = sharedPKI
+    let content = Data("{\"format\":\"lcr-evidence/1\"}\r\n".utf8)
+
+    func verdict(_ signature: Data, over content: Data? = nil, at instant: Date = TestPKI.asOf) -> SignatureVerification {
+        DetachedSignatureVerifier(anchors: [pki.root.certificate])
+            .verify(signature: signature, over: .data(content ?? self.content), at: instant)
+    }
+
+    func failure(_ verdict: SignatureVerification) -> SignatureVerification.SignatureFailure? {
+        if case .invalid(let failure, _, _) = verdict { return failure }
+        return nil
+    }
+
+    @Test func validSignatureNamesItsSigner() throws {
+        let signature = try pki.signer.signingIdentity().signDetached(content)
+        guard case .valid(let signer) = verdict(signature) else {
+            Issue.record("expected a valid signature")
+            return
+        }
+        #expect(signer.subject.contains("CN=A Manager"))
+        #expect(signer.email == "a.manager@nhs.net")
+        #expect(signer.issuer.contains("CN=LCR Test Root"))
+        #expect(signer.notAfter == TestPKI.validUntil)
+    }
+
+    @Test func binaryModeKeepsLineEndingsExact() throws {
+        let signature = try pki.signer.signingIdentity().signDetached(content)
+        let lfOnly = Data(String(decoding: content, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8)
+        #expect(failure(verdict(signature, over: lfOnly)) == .mismatch)
+    }
+
+    @Test func oneChangedByteIsAMismatch() throws {
+        let signature = try pki.signer.signingIdentity().signDetached(content)
+        var changed = content
+        changed[0] = UInt8(ascii: "[")
+        #expect(failure(verdict(signature, over: changed)) == .mismatch)
+    }
+
+    @Test(arguments: [Data(), Data("not a signature".utf8), Data([0x30, 0x82, 0x01]), Data("-----BEGIN CMS-----\nAAAA\n-----END CMS-----\n".utf8)])
+    func garbageIsMalformed(_ garbage: Data) {
+        #expect(failure(verdict(garbage)) == .malformed)
+    }
+
+    @Test func signerOutsideTheAnchorsIsUntrusted() throws {
+        let otherRoot = CertificateFactory.issue(
+            CertificateSpec(commonName: "Other Root", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true),
+            key: .ec())
+        let stranger = otherRoot.issueLeaf(commonName: "Stranger", email: "stranger@nhs.net", extendedKeyUsage: "emailProtection")
+        let signature = try stranger.signingIdentity().signDetached(content)
+        #expect(failure(verdict(signature)) == .untrusted)
+    }
+
+    @Test func selfSignedSignerIsUntrusted() throws {
+        let selfSigned = CertificateFactory.issue(
+            CertificateSpec(commonName: "Me", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil,
+                            keyUsage: "digitalSignature"),
+            key: .ec())
+        let signature = try selfSigned.signingIdentity().signDetached(content)
+        #expect(failure(verdict(signature)) == .untrusted)
+    }
+
+    @Test func signerExpiredAtTheInstantFails() throws {
+        let expired = pki.root.issueLeaf(
+            commonName: "Expired", notBefore: TestPKI.validFrom, notAfter: TestPKI.asOf.addingTimeInterval(-1),
+            extendedKeyUsage: "emailProtection")
+        let signature = try expired.signingIdentity().signDetached(content)
+        #expect(failure(verdict(signature)) == .signerExpired)
+        // The same signature is fine at an instant inside the signer's validity: the instant is injected, not read.
+        guard case .valid = verdict(signature, at: TestPKI.asOf.addingTimeInterval(-86_400)) else {
+            Issue.record("expected valid before expiry")
+            return
+        }
+    }
+
+    @Test func signerNotYetValidFails() throws {
+        let future = pki.root.issueLeaf(
+            commonName: "Future", notBefore: TestPKI.asOf.addingTimeInterval(86_400), notAfter: TestPKI.validUntil,
+            extendedKeyUsage: "emailProtection")
+        let signature = try future.signingIdentity().signDetached(content)
+        #expect(failure(verdict(signature)) == .signerNotYetValid)
+    }
+
+    @Test(arguments: [
+        ("critical,keyEncipherment", "emailProtection"),
+        ("critical,digitalSignature", "serverAuth"),
+        ("critical,digitalSignature", "serverAuth,clientAuth"),
+    ])
+    func signerWithoutASigningPurposeFails(keyUsage: String, extendedKeyUsage: String) throws {
+        let wrong = pki.root.issueLeaf(commonName: "Wrong Usage", keyUsage: keyUsage, extendedKeyUsage: extendedKeyUsage)
+        let signature = try wrong.signingIdentity().signDetached(content)
+        #expect(failure(verdict(signature)) == .keyUsage)
+    }
+
+    @Test(arguments: ["emailProtection", "codeSigning", "anyExtendedKeyUsage"])
+    func signingPurposesAreAccepted(_ extendedKeyUsage: String) throws {
+        let signer = pki.root.issueLeaf(commonName: "Signer", extendedKeyUsage: extendedKeyUsage)
+        let signature = try signer.signingIdentity().signDetached(content)
+        guard case .valid = verdict(signature) else {
+            Issue.record("\(extendedKeyUsage) should be accepted")
+            return
+        }
+    }
+
+    @Test func intermediateCarriedInTheSignatureCompletesTheChain() throws {
+        let intermediate = CertificateFactory.issue(
+            CertificateSpec(commonName: "Issuing CA", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true, serial: 50),
+            key: .ec(), issuer: pki.root)
+        let leaf = intermediate.issueLeaf(commonName: "Leaf Signer", extendedKeyUsage: "emailProtection")
+        let signature = try leaf.signingIdentity(chain: [intermediate]).signDetached(content)
+        guard case .valid = verdict(signature) else {
+            Issue.record("expected the carried intermediate to complete the chain")
+            return
+        }
+        let bare = try leaf.signingIdentity().signDetached(content)
+        #expect(failure(verdict(bare)) == .untrusted)
+    }
+
+    @Test func pemSignaturesFromTheOpenSSLCommandAreRead() throws {
+        let folder = TestFolder()
+        let contentFile = try folder.write(content, to: "content")
+        let certificate = try folder.write(pki.signer.certificate.pemString, to: "signer.pem")
+        let key = try folder.write(pki.signer.key.pem, to: "signer.key")
+        let output = folder.path("content.p7s")
+        let status = try OpenSSLCommand.run([
+            "cms", "-sign", "-binary", "-outform", "PEM", "-in", contentFile.path, "-out", output.path,
+            "-signer", certificate.path, "-inkey", key.path,
+        ])
+        #expect(status == 0)
+        guard case .valid = verdict(try Data(contentsOf: output)) else {
+            Issue.record("a PEM signature made by openssl cms should verify")
+            return
+        }
+    }
+
+    @Test func signatureWithoutItsSignerCertificateSaysSo() throws {
+        let folder = TestFolder()
+        let contentFile = try folder.write(content, to: "content")
+        let certificate = try folder.write(pki.signer.certificate.pemString, to: "signer.pem")
+        let key = try folder.write(pki.signer.key.pem, to: "signer.key")
+        let output = folder.path("content.p7s")
+        _ = try OpenSSLCommand.run([
+            "cms", "-sign", "-binary", "-nocerts", "-outform", "DER", "-in", contentFile.path, "-out", output.path,
+            "-signer", certificate.path, "-inkey", key.path,
+        ])
+        #expect(failure(verdict(try Data(contentsOf: output))) == .signerMissing)
+    }
+}
