@@ -46,7 +46,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EvidenceVerifierTests",
-            dependencies: ["EvidenceVerifier", "PKIFixtures"]
+            dependencies: [
+                "EvidenceVerifier", "PKIFixtures",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
     ]
 )
