@@ -35,8 +35,9 @@ public struct SignedReportWriter: Sendable {
         }
         do {
             for (_, temporary, bytes) in staging { try bytes.write(to: temporary) }
-            for (target, temporary, _) in staging.reversed() {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+            // The signature lands first: a reader never sees a new report beside an old signature it does not match.
+            for (target, temporary, _) in staging.reversed() where rename(temporary.path, target.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
             }
         } catch {
             for (_, temporary, _) in staging { try? FileManager.default.removeItem(at: temporary) }
