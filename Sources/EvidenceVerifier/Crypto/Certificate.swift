@@ -120,7 +120,7 @@ public final class Certificate: @unchecked Sendable {
     }
 
     private static func parsePEM(_ data: Data) throws -> [Certificate] {
-        let bio = try MemoryBIO(data)
+        let bio = try OpenSSLBIO(data)
         var certificates: [Certificate] = []
         while let x509 = PEM_read_bio_X509(bio.pointer, nil, nil, nil) {
             certificates.append(Certificate(owning: x509))
@@ -152,7 +152,7 @@ public final class Certificate: @unchecked Sendable {
     // MARK: - Conversions
 
     static func rfc2253(_ name: OpaquePointer?) -> String {
-        guard let name, let bio = try? MemoryBIO() else { return "" }
+        guard let name, let bio = try? OpenSSLBIO() else { return "" }
         X509_NAME_print_ex(bio.pointer, name, 0, lcr_XN_FLAG_RFC2253())
         return bio.string
     }

@@ -21,9 +21,9 @@ public struct DetachedSignatureVerifier: Sendable {
         guard CMS_is_detached(cms) == 1 else {
             return .invalid(.malformed, "is not a detached signature (it embeds its content)")
         }
-        let contentBIO: MemoryBIO
+        let contentBIO: OpenSSLBIO
         do {
-            contentBIO = try MemoryBIO(content.bytes())
+            contentBIO = try content.bio()
         } catch {
             return .invalid(.malformed, "could not read the signed content: \(error)")
         }
@@ -74,7 +74,7 @@ public struct DetachedSignatureVerifier: Sendable {
     }
 
     private static func parse(_ signature: Data) -> OpaquePointer? {
-        guard !signature.isEmpty, let bio = try? MemoryBIO(signature) else { return nil }
+        guard !signature.isEmpty, let bio = try? OpenSSLBIO(signature) else { return nil }
         if signature.prefix(64).range(of: Data("-----BEGIN".utf8)) != nil {
             return lcr_PEM_read_bio_CMS(bio.pointer)
         }
@@ -87,10 +87,10 @@ public enum SignedContent: Sendable {
     case data(Data)
     case file(URL)
 
-    func bytes() throws -> Data {
+    func bio() throws -> OpenSSLBIO {
         switch self {
-        case .data(let data): data
-        case .file(let url): try Data(contentsOf: url)
+        case .data(let data): try OpenSSLBIO(data)
+        case .file(let url): try OpenSSLBIO(readingFile: url)
         }
     }
 }

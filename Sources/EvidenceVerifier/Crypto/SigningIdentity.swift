@@ -34,7 +34,7 @@ public final class SigningIdentity: @unchecked Sendable {
         } catch {
             throw InputError(certificateOrigin, "is not a readable PEM certificate (\(error))")
         }
-        let bio = try MemoryBIO(keyPEM)
+        let bio = try OpenSSLBIO(keyPEM)
         guard let key = PEM_read_bio_PrivateKey(bio.pointer, nil, refusePassphrase, nil) else {
             let error = OpenSSLError.drain("reading the key")
             throw InputError(keyOrigin, "is not an unencrypted PEM private key (\(error.reasons.first ?? "unreadable"))")
@@ -52,7 +52,7 @@ public final class SigningIdentity: @unchecked Sendable {
 
     /// A detached DER CMS signature over the exact bytes (binary mode: no line-ending conversion).
     public func signDetached(_ content: Data) throws -> Data {
-        let input = try MemoryBIO(content)
+        let input = try OpenSSLBIO(content)
         guard let extra = lcr_sk_X509_new_null() else { throw OpenSSLError.drain("allocating") }
         defer { lcr_sk_X509_free(extra) }
         for certificate in intermediates { _ = lcr_sk_X509_push(extra, certificate.pointer) }
@@ -60,7 +60,7 @@ public final class SigningIdentity: @unchecked Sendable {
             throw OpenSSLError.drain("signing")
         }
         defer { CMS_ContentInfo_free(cms) }
-        let output = try MemoryBIO()
+        let output = try OpenSSLBIO()
         guard i2d_CMS_bio(output.pointer, cms) == 1 else { throw OpenSSLError.drain("encoding the signature") }
         return output.data
     }

@@ -2,13 +2,19 @@ import COpenSSL
 import CShims
 import Foundation
 
-/// An OpenSSL memory `BIO`, owned and freed by this class. Used only inside the crypto layer.
-final class MemoryBIO {
+/// An OpenSSL `BIO` (in memory, or reading a file), owned and freed by this class. Used only inside the crypto layer.
+final class OpenSSLBIO {
     let pointer: OpaquePointer
 
     /// An empty, writable BIO.
     init() throws {
         guard let bio = BIO_new(BIO_s_mem()) else { throw OpenSSLError.drain("allocating memory") }
+        pointer = bio
+    }
+
+    /// A read-only BIO over a file, so large signed files are streamed rather than loaded.
+    init(readingFile url: URL) throws {
+        guard let bio = BIO_new_file(url.path, "rb") else { throw OpenSSLError.drain("opening \(url.lastPathComponent)") }
         pointer = bio
     }
 
