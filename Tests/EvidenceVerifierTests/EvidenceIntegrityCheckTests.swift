@@ -178,6 +178,27 @@ import Testing
         #expect(findings.first?.message.contains(expected) == true, "\(findings.first?.message ?? "")")
     }
 
+    @Test func fileOverTheSizeLimitIsNotRead() async throws {
+        var builder = goodBundle()
+        builder.add("other", "big.bin", Data(count: 4096))
+        var policy = Policy.defaults
+        policy.evidence.maximumFileBytes = 1024
+        let folder = TestFolder()
+        let report = try await verify(builder.write(in: folder, signer: pki.signer), pki: pki, policy: policy, checks: integrityOnly)
+        #expect(report.codes(.evidenceIntegrity).contains("evidence.too-large"))
+        #expect(report.prerequisite(.evidenceIntegrity).status == .fail)
+    }
+
+    @Test func manyUnlistedFilesAreCountedNotListedOneByOne() async throws {
+        var builder = goodBundle()
+        for index in 0..<30 { builder.addUnlisted("junk/\(index).txt", Data("x".utf8)) }
+        let folder = TestFolder()
+        let report = try await verify(builder.write(in: folder, signer: pki.signer), pki: pki, checks: integrityOnly)
+        let unlisted = report.prerequisite(.evidenceIntegrity).findings.filter { $0.code == .evidenceUnlisted }
+        #expect(unlisted.count == EvidenceIntegrityCheck.unlistedFindingLimit + 1)
+        #expect(unlisted.last?.message.hasPrefix("10 more files") == true)
+    }
+
     @Test func missingBundleIsAnInputError() {
         #expect(throws: InputError.self) {
             try EvidenceBundleReader().read(URL(fileURLWithPath: "/nonexistent/bundle"))
