@@ -7,7 +7,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Verify or render a signed verification report.",
-        subcommands: [Verify.self])
+        subcommands: [Verify.self, Render.self])
 
     /// `lcr-verify report verify REPORT.json`: checks the detached signature and its chain.
     struct Verify: AsyncParsableCommand {
@@ -39,6 +39,34 @@ struct ReportCommand: AsyncParsableCommand {
             case .invalid(let failure, let reason, _):
                 Console.output("INVALID (\(failure.code)): \(report).p7s \(reason)\n")
                 throw ExitCode(1)
+            }
+        }
+    }
+
+    /// `lcr-verify report render REPORT.json --format html|markdown|text`: a readable report for a meeting.
+    struct Render: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Render a report as html, markdown or text on stdout.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case html, markdown, text
+        }
+
+        @Argument(help: "The report JSON.")
+        var report: String
+
+        @Option(help: "html, markdown or text.")
+        var format: Format = .text
+
+        func run() async throws {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: report)) } catch {
+                throw InputError(report, "cannot be read")
+            }
+            let decoded = try ReportCoding.decode(data, file: report)
+            switch format {
+            case .html: Console.output(ReportDocumentRenderer.html(decoded))
+            case .markdown: Console.output(ReportDocumentRenderer.markdown(decoded))
+            case .text: Console.output(ReportTextRenderer.render(decoded))
             }
         }
     }
