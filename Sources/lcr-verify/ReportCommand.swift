@@ -34,7 +34,7 @@ struct ReportCommand: AsyncParsableCommand {
             let instant = asOf.flatMap(ISOInstant.parse) ?? Date()
             let reportURL = URL(fileURLWithPath: report)
             switch try ReportSignatureVerifier(anchors: anchors).verify(reportAt: reportURL, at: instant) {
-            case .valid(let signer):
+            case .valid(let signer, _):
                 Console.output("valid: \(report) is signed by \(signer.subject) (issuer \(signer.issuer))\n")
             case .invalid(let failure, let reason, _):
                 Console.output("INVALID (\(failure.code)): \(report).p7s \(reason)\n")

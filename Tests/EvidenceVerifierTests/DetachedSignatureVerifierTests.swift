@@ -20,7 +20,7 @@ import Testing
 
     @Test func validSignatureNamesItsSigner() throws {
         let signature = try pki.signer.signingIdentity().signDetached(content)
-        guard case .valid(let signer) = verdict(signature) else {
+        guard case .valid(let signer, .exactBytes) = verdict(signature) else {
             Issue.record("expected a valid signature")
             return
         }
@@ -150,5 +150,39 @@ import Testing
             "-signer", certificate.path, "-inkey", key.path,
         ])
         #expect(failure(verdict(try Data(contentsOf: output))) == .signerMissing)
+    }
+}
+
+/// Signatures made without `-binary` (S/MIME text mode) cover CRLF-normalised bytes.
+@Suite struct CanonicalTextSignatureTests {
+    let pki = sharedPKI
+
+    @Test func textModeSignatureIsAcceptedOnlyWhenAllowedAndSaysSo() throws {
+        let folder = TestFolder()
+        let content = Data("{\n  \"format\": \"lcr-evidence/1\"\n}\n".utf8)
+        let contentFile = try folder.write(content, to: "manifest.json")
+        let certificate = try folder.write(pki.signer.certificate.pemString, to: "signer.pem")
+        let key = try folder.write(pki.signer.key.pem, to: "signer.key")
+        let output = folder.path("manifest.json.p7s")
+        #expect(try OpenSSLCommand.run([
+            "cms", "-sign", "-outform", "DER", "-in", contentFile.path, "-out", output.path,
+            "-signer", certificate.path, "-inkey", key.path,
+        ]) == 0)
+        let signature = try Data(contentsOf: output)
+        let verifier = DetachedSignatureVerifier(anchors: [pki.root.certificate])
+        guard case .invalid(.mismatch, _, _) = verifier.verify(signature: signature, over: .data(content), at: TestPKI.asOf) else {
+            Issue.record("exact-byte verification must refuse a text-mode signature")
+            return
+        }
+        guard case .valid(_, .canonicalText) = verifier.verify(signature: signature, over: .data(content), at: TestPKI.asOf, acceptingCanonicalText: true) else {
+            Issue.record("text mode should verify when allowed")
+            return
+        }
+        var changed = content
+        changed[4] = UInt8(ascii: "X")
+        guard case .invalid(.mismatch, _, _) = verifier.verify(signature: signature, over: .data(changed), at: TestPKI.asOf, acceptingCanonicalText: true) else {
+            Issue.record("a changed byte must still fail in text mode")
+            return
+        }
     }
 }

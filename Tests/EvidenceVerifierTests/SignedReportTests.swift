@@ -64,7 +64,7 @@ import Testing
         #expect(written.lastPathComponent == "B86001-20260401T120000Z.json")
         #expect(try Data(contentsOf: written) == json)
         let verifier = ReportSignatureVerifier(anchors: [pki.root.certificate])
-        guard case .valid(let signer) = try verifier.verify(reportAt: written, at: TestPKI.asOf) else {
+        guard case .valid(let signer, .exactBytes) = try verifier.verify(reportAt: written, at: TestPKI.asOf) else {
             Issue.record("the written report should verify")
             return
         }

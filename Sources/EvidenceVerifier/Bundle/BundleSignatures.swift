@@ -2,6 +2,7 @@ import Foundation
 
 /// The verdicts on a bundle's detached signatures: `manifest.json.p7s` over the manifest bytes, and
 /// each evidence entry's own `signature` over its file, all at one instant against the signer anchors.
+/// Signatures made in S/MIME text mode are accepted here (the integrity check warns about them).
 public struct BundleSignatures: Sendable {
     /// Nil when the bundle has no manifest signature (or no manifest to sign).
     public let manifest: SignatureVerification?
@@ -11,27 +12,27 @@ public struct BundleSignatures: Sendable {
     public init(bundle: EvidenceBundle, anchors: [Certificate], at instant: Date) {
         let verifier = DetachedSignatureVerifier(anchors: anchors)
         if let signature = bundle.manifestSignature, let bytes = bundle.manifestBytes {
-            manifest = verifier.verify(signature: signature, over: .data(bytes), at: instant)
+            manifest = verifier.verify(signature: signature, over: .data(bytes), at: instant, acceptingCanonicalText: true)
         } else {
             manifest = nil
         }
         var files: [String: SignatureVerification] = [:]
         for file in bundle.files where file.isIntact {
             guard case .bytes(let signature) = file.signature, let url = file.url else { continue }
-            files[file.entry.path] = verifier.verify(signature: signature, over: .file(url), at: instant)
+            files[file.entry.path] = verifier.verify(signature: signature, over: .file(url), at: instant, acceptingCanonicalText: true)
         }
         self.files = files
     }
 
     /// The manifest signer, when the manifest signature is valid.
     public var manifestSigner: SignerIdentity? {
-        if case .valid(let signer) = manifest { return signer }
+        if case .valid(let signer, _) = manifest { return signer }
         return nil
     }
 
     /// The signer of an evidence file, when its signature is valid.
     public func signer(of path: String) -> SignerIdentity? {
-        if case .valid(let signer) = files[path] { return signer }
+        if case .valid(let signer, _) = files[path] { return signer }
         return nil
     }
 }

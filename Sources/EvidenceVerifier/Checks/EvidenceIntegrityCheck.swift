@@ -32,7 +32,7 @@ public struct EvidenceIntegrityCheck: Check {
             findings += fileFindings(file)
             if let verdict = context.signatures.files[file.entry.path] {
                 findings += signatureFindings(verdict, evidence: file.entry.signature, of: "The signature over \(file.entry.path)")
-                if case .valid(let signer) = verdict { lapses.append(signer.notAfter) }
+                if case .valid(let signer, _) = verdict { lapses.append(signer.notAfter) }
             }
         }
         findings += unlistedFindings(bundle.unlistedPaths)
@@ -56,8 +56,10 @@ public struct EvidenceIntegrityCheck: Check {
 
     private func signatureFindings(_ verdict: SignatureVerification, evidence: String?, of what: String) -> [Finding] {
         switch verdict {
-        case .valid(let signer):
+        case .valid(let signer, .exactBytes):
             return [.info(.signatureValid, "\(what) is valid, by \(signer.subject).", evidence: evidence)]
+        case .valid(let signer, .canonicalText):
+            return [.warning(.signatureTextMode, "\(what) is valid, by \(signer.subject), but was made in S/MIME text mode (line endings normalised); sign with openssl cms -sign -binary so it covers the exact bytes.", evidence: evidence)]
         case .invalid(let failure, let reason, _):
             return [.error(failure.code, "\(what) \(reason).", evidence: evidence)]
         }
@@ -108,6 +110,7 @@ extension FindingCode {
     public static let manifestUnsigned = FindingCode("manifest.unsigned")
     public static let signatureValid = FindingCode("signature.valid")
     public static let signatureMissing = FindingCode("signature.missing")
+    public static let signatureTextMode = FindingCode("signature.text-mode")
     public static let evidenceDigestMismatch = FindingCode("evidence.digest-mismatch")
     public static let evidenceMissing = FindingCode("evidence.missing")
     public static let evidencePathRefused = FindingCode("evidence.path-refused")

@@ -12,7 +12,13 @@ public struct DetachedSignatureVerifier: Sendable {
     }
 
     /// The signature's verdict over `content` at `instant`.
-    public func verify(signature: Data, over content: SignedContent, at instant: Date) -> SignatureVerification {
+    ///
+    /// Signatures are checked over the exact bytes (`openssl cms -sign -binary`). With
+    /// `acceptingCanonicalText`, a signature made in S/MIME text mode (without `-binary`, so over the
+    /// bytes with line endings made CRLF) is accepted too, and the verdict says so.
+    public func verify(
+        signature: Data, over content: SignedContent, at instant: Date, acceptingCanonicalText: Bool = false
+    ) -> SignatureVerification {
         guard let cms = Self.parse(signature) else {
             OpenSSLError.clearQueue()
             return .invalid(.malformed, "is not a CMS (PKCS#7) signature in DER or PEM")
@@ -21,21 +27,14 @@ public struct DetachedSignatureVerifier: Sendable {
         guard CMS_is_detached(cms) == 1 else {
             return .invalid(.malformed, "is not a detached signature (it embeds its content)")
         }
-        let contentBIO: OpenSSLBIO
-        do {
-            contentBIO = try content.bio()
-        } catch {
-            return .invalid(.malformed, "could not read the signed content: \(error)")
-        }
-
-        // 1. The signature itself, over the exact bytes (binary: no line-ending conversion).
-        let flags = UInt32(CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY)
-        if CMS_verify(cms, nil, nil, contentBIO.pointer, nil, flags) != 1 {
-            let error = OpenSSLError.drain("verifying the signature")
-            if error.reasons.contains(where: { $0.contains("signer certificate not found") }) {
-                return .invalid(.signerMissing, "does not carry its signer's certificate")
+        // 1. The signature itself, over the exact bytes (binary: no line-ending conversion), else
+        //    (when allowed) over the canonical text form.
+        var form = SignedForm.exactBytes
+        if let failure = Self.verifyContent(cms, content, binary: true) {
+            guard acceptingCanonicalText, failure.0 == .mismatch, Self.verifyContent(cms, content, binary: false) == nil else {
+                return .invalid(failure.0, failure.1)
             }
-            return .invalid(.mismatch, "does not match the signed file (\(error.reasons.first ?? "verification failure"))")
+            form = .canonicalText
         }
 
         // 2. The signer's chain at the instant, with the certificates the signature carries as helpers.
@@ -70,7 +69,24 @@ public struct DetachedSignatureVerifier: Sendable {
         if let problem = SignerKeyUsage.problem(with: signer) {
             return .invalid(.keyUsage, "was made by a certificate \(problem)", signer: identity)
         }
-        return .valid(identity)
+        return .valid(identity, form)
+    }
+
+    /// Nil when the signature matches the content, else why not.
+    private static func verifyContent(_ cms: OpaquePointer, _ content: SignedContent, binary: Bool) -> (SignatureVerification.SignatureFailure, String)? {
+        let contentBIO: OpenSSLBIO
+        do {
+            contentBIO = try content.bio()
+        } catch {
+            return (.malformed, "could not read the signed content: \(error)")
+        }
+        let flags = UInt32((binary ? CMS_BINARY : 0) | CMS_NO_SIGNER_CERT_VERIFY)
+        if CMS_verify(cms, nil, nil, contentBIO.pointer, nil, flags) == 1 { return nil }
+        let error = OpenSSLError.drain("verifying the signature")
+        if error.reasons.contains(where: { $0.contains("signer certificate not found") }) {
+            return (.signerMissing, "does not carry its signer's certificate")
+        }
+        return (.mismatch, "does not match the signed file (\(error.reasons.first ?? "verification failure"))")
     }
 
     private static func parse(_ signature: Data) -> OpaquePointer? {
@@ -95,9 +111,17 @@ public enum SignedContent: Sendable {
     }
 }
 
+/// What a valid signature covers.
+public enum SignedForm: Sendable, Equatable {
+    /// The exact bytes (`-binary`): the only form our reports use.
+    case exactBytes
+    /// The bytes with line endings made CRLF (S/MIME text mode, `openssl cms -sign` without `-binary`).
+    case canonicalText
+}
+
 /// A signature's verdict.
 public enum SignatureVerification: Sendable {
-    case valid(SignerIdentity)
+    case valid(SignerIdentity, SignedForm)
     case invalid(SignatureFailure, String, signer: SignerIdentity? = nil)
 
     /// Why a signature was not accepted; each a distinct finding code.
