@@ -29,6 +29,14 @@ public enum ChildProcess {
         return waitpid(pid, &status, WNOHANG) == pid
     }
 
+    /// Waits for `pid` to exit and returns its exit status (128 + signal number when a signal ended it).
+    public static func waitForExit(_ pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+
     /// SIGKILL and wait, so nothing is left running or unreaped.
     public static func kill(_ pid: pid_t) {
         _ = Glibc.kill(pid, SIGKILL)

@@ -1,23 +1,12 @@
 import Foundation
 
-/// Ports on 127.0.0.1 for tests and benchmarks: a free one, and waiting until something listens on one.
+/// Ports on 127.0.0.1 for tests and benchmarks: a free one, and whether something listens on one.
 public enum LoopbackPort {
     /// A port that was free a moment ago: bound to port 0, read back, and closed again.
     /// Nothing listens there, so it also serves as a closed port.
     public static func free() throws -> Int {
         let socket = try LoopbackSocket()
         return socket.port
-    }
-
-    /// Polls `connect()` until something accepts on `port` or `timeout` passes; true when it did.
-    public static func waitUntilListening(_ port: Int, timeout: Duration = .seconds(10)) -> Bool {
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        while clock.now < deadline {
-            if canConnect(port) { return true }
-            usleep(20_000)
-        }
-        return false
     }
 
     /// True when a TCP connection to 127.0.0.1:`port` is accepted (it is closed at once).

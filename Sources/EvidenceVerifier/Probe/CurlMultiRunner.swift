@@ -24,9 +24,7 @@ final class CurlMultiRunner {
             while inFlight.count < configuration.concurrency, let probe = waiting.popFirst() {
                 guard let transfer = CurlTransfer(target: probe.target, addresses: probe.addresses, configuration: configuration),
                       curl_multi_add_handle(multi, transfer.handle) == CURLM_OK else {
-                    outcomes[probe.index] = TransferOutcome(
-                        code: CURLE_FAILED_INIT, message: "libcurl could not set up the transfer", connectedAddress: nil,
-                        connectMicros: 0, handshakeDoneMicros: 0, tls: nil)
+                    outcomes[probe.index] = .failedToRun("libcurl could not set up the transfer")
                     continue
                 }
                 inFlight[transfer.handle] = (probe.index, transfer)
@@ -36,12 +34,23 @@ final class CurlMultiRunner {
         admit()
         while !inFlight.isEmpty {
             var running: Int32 = 0
-            _ = curl_multi_perform(multi, &running)
+            let performed = curl_multi_perform(multi, &running)
+            guard performed == CURLM_OK else {
+                // A broken multi handle would never finish its transfers: settle them all and stop.
+                let failure = TransferOutcome.failedToRun("libcurl's multi interface failed: \(String(cString: curl_multi_strerror(performed)))")
+                for (easy, abandoned) in inFlight {
+                    outcomes[abandoned.index] = failure
+                    curl_multi_remove_handle(multi, easy)
+                }
+                inFlight = [:]
+                waiting.forEach { outcomes[$0.index] = failure }
+                break
+            }
             var queued: Int32 = 0
             while let message = curl_multi_info_read(multi, &queued) {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
                       let finished = inFlight.removeValue(forKey: easy) else { continue }
-                // Read the TLS session now: it goes with the connection when the handle is freed.
+                // Copy out the timings and the TLS facts the pre-request callback captured before the handle goes.
                 outcomes[finished.index] = finished.transfer.outcome(code: message.pointee.data.result)
                 curl_multi_remove_handle(multi, easy)
             }  // `finished` is released here: curl_easy_cleanup closes its connection at once

@@ -45,11 +45,11 @@ final class CurlTransfer {
         errorBuffer.deallocate()
     }
 
-    /// Copies out what the finished transfer saw. Call it when the multi handle reports the transfer done and
-    /// before the handle is removed and freed: the TLS session (`SSL*`) lives only as long as the connection.
+    /// Copies out what the finished transfer saw. Call it when the multi handle reports the transfer done,
+    /// before the handle is removed and freed.
     func outcome(code: CURLcode) -> TransferOutcome {
-        // Our own abort after capturing the TLS facts is the success case.
-        let code = code == CURLE_ABORTED_BY_CALLBACK && capturedTLS != nil ? CURLE_OK : code
+        // Only our pre-request callback aborts, and only after the handshake: that is the success case.
+        let code = code == CURLE_ABORTED_BY_CALLBACK ? CURLE_OK : code
         var connect: curl_off_t = 0
         var handshake: curl_off_t = 0
         _ = lcr_curl_easy_getinfo_offset(handle, CURLINFO_CONNECT_TIME_T, &connect)

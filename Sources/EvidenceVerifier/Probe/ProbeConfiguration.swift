@@ -43,8 +43,14 @@ public struct ProbeConfiguration: Sendable {
             anchors: anchors, declaredCertificateSha256: declaredCertificateSha256, asOf: asOf,
             allowedNetworks: allowedNetworks,
             minimumTLSVersion: TLSProtocolVersion(policyText: policy.hscn.minimumTLSVersion) ?? .tls1_2,
-            connectTimeout: .milliseconds(Int64(policy.probe.connectTimeoutSeconds * 1000)),
-            totalTimeout: .milliseconds(Int64(policy.probe.totalTimeoutSeconds * 1000)),
+            connectTimeout: Self.duration(seconds: policy.probe.connectTimeoutSeconds),
+            totalTimeout: Self.duration(seconds: policy.probe.totalTimeoutSeconds),
             concurrency: policy.probe.concurrency)
+    }
+
+    /// A policy's seconds as a duration between 1 ms and 1 hour (a policy file may hold any number).
+    private static func duration(seconds: Double) -> Duration {
+        guard seconds.isFinite else { return .seconds(3600) }
+        return .milliseconds(Int64((min(max(seconds, 0.001), 3600) * 1000).rounded()))
     }
 }

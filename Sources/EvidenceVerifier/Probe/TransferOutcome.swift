@@ -14,4 +14,10 @@ struct TransferOutcome: Sendable {
     let handshakeDoneMicros: Int64
     /// The negotiated TLS facts, when the handshake completed.
     let tls: TLSObservation?
+
+    /// A transfer libcurl could not run at all.
+    static func failedToRun(_ message: String) -> TransferOutcome {
+        TransferOutcome(
+            code: CURLE_FAILED_INIT, message: message, connectedAddress: nil, connectMicros: 0, handshakeDoneMicros: 0, tls: nil)
+    }
 }
