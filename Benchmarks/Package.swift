@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The probe benchmark, kept out of the main package so its build and run never slow `swift test`.
+// Run from this folder: `swift run -c release probe-benchmark --help`.
+let package = Package(
+    name: "lcr-verify-benchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "lcr-verify", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "probe-benchmark",
+            dependencies: [
+                .product(name: "EvidenceVerifier", package: "lcr-verify"),
+                .product(name: "PKIFixtures", package: "lcr-verify"),
+            ]
+        ),
+    ]
+)

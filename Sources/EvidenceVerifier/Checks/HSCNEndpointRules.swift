@@ -1,0 +1,54 @@
+import Foundation
+
+/// The live half of the `hscn` check: probes every endpoint the manifest declares (unless `--no-probe`)
+/// and turns each record into a finding.
+struct HSCNEndpointRules {
+    let context: VerificationContext
+    let anchors: [Certificate]
+    /// SHA-256 of every declared leaf certificate.
+    let declaredCertificates: Set<String>
+
+    /// The findings and the probe records.
+    func assess() async -> (findings: [Finding], records: [EndpointRecord]) {
+        let urls = context.manifest?.hscn?.endpoints ?? []
+        guard !urls.isEmpty else {
+            return ([.error(
+                .endpointsNoneDeclared,
+                "The manifest declares no HSCN endpoints (hscn.endpoints), so no live HSCN connection can be shown.",
+                location: "field hscn.endpoints")], [])
+        }
+        guard context.probeEndpoints else {
+            return ([.warning(
+                .endpointsNotProbed,
+                "The \(urls.count) declared HSCN endpoint(s) were not probed (--no-probe): \(urls.joined(separator: ", ")).",
+                location: "field hscn.endpoints")], [])
+        }
+
+        var findings: [Finding] = []
+        var networks: [IPNetwork] = []
+        for text in context.allowedNetworks {
+            if let network = IPNetwork(cidr: text) {
+                networks.append(network)
+            } else {
+                findings.append(.warning(.endpointsAllowedNetworkInvalid, "The allowed network \"\(text)\" is not CIDR text (e.g. 10.0.0.0/8) and was ignored."))
+            }
+        }
+        let configuration = ProbeConfiguration(
+            policy: context.policy, anchors: anchors, declaredCertificateSha256: declaredCertificates,
+            asOf: context.asOf, allowedNetworks: networks)
+        let records = await EndpointProber(configuration).probe(urls: urls)
+        findings += records.map(finding)
+        return (findings, records)
+    }
+
+    private func finding(_ record: EndpointRecord) -> Finding {
+        let status = ProbeStatus(rawValue: record.status) ?? .tlsFailed
+        guard status == .ok else {
+            return .error(.endpoint(status), "\(record.url): \(record.error ?? record.status).", location: record.url)
+        }
+        return .info(
+            .endpointOK,
+            "\(record.url) answered at \(record.address ?? "?") with \(record.tlsVersion ?? "TLS") and a declared, trusted certificate (SHA-256 \(record.certificateSha256 ?? "?")).",
+            location: record.url)
+    }
+}

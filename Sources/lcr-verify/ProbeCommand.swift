@@ -1,0 +1,79 @@
+import ArgumentParser
+import EvidenceVerifier
+import Foundation
+
+/// `lcr-verify probe URL...`: probes HSCN endpoints on their own and prints what each presented.
+/// Exit 0 when every endpoint passes, 1 when any fails, 2 when the trust anchors cannot be read.
+struct ProbeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "probe",
+        abstract: "Probe HSCN endpoints live and print what they presented (exit 1 if any fails).",
+        discussion: """
+            Each https URL is resolved and its address checked before connecting: loopback, link-local, \
+            private, CGNAT and metadata addresses are refused unless --allow-network lists them. The TLS \
+            version must be 1.2 or later and the presented chain must lead to an anchor in DIR/hscn and name \
+            the URL's host. Without a bundle no certificates are declared, so any trusted certificate is accepted.
+            """)
+
+    /// Output forms of the probe results.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The https endpoint URLs to probe.")
+    var urls: [String]
+
+    @Option(help: "Total time allowed per endpoint, in seconds (default: the policy's, 10).")
+    var timeout: Double?
+
+    @Option(name: .customLong("allow-network"), help: "A network (CIDR) probes may reach, e.g. 127.0.0.0/8; repeatable.")
+    var allowedNetworks: [String] = []
+
+    @Option(help: ArgumentHelp("Trust anchors; HSCN anchors are read from DIR/hscn/*.pem.", valueName: "DIR"))
+    var trust: String = "certs"
+
+    @Option(name: .customLong("as-of"), help: "The instant at which certificates must be valid (ISO 8601; default now).")
+    var asOf: String?
+
+    @Option(help: "Output: text or json.")
+    var format: Format = .text
+
+    func validate() throws {
+        if urls.isEmpty { throw ValidationError("Give at least one https URL to probe.") }
+        if let timeout, !(timeout > 0 && timeout <= 600) { throw ValidationError("--timeout must be between 0 and 600 seconds.") }
+        for network in allowedNetworks where IPNetwork(cidr: network) == nil {
+            throw ValidationError("--allow-network \(network) is not a CIDR network such as 10.0.0.0/8.")
+        }
+        if let asOf, ISOInstant.parse(asOf) == nil { throw ValidationError("--as-of \(asOf) is not an ISO 8601 instant.") }
+    }
+
+    func run() async throws {
+        let anchors: [Certificate]
+        do {
+            anchors = try TrustAnchors(directory: URL(fileURLWithPath: trust, isDirectory: true)).hscn()
+        } catch {
+            FileHandle.standardError.write(Data("lcr-verify probe: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let policy = Policy.defaults
+        var configuration = ProbeConfiguration(
+            policy: policy, anchors: anchors, declaredCertificateSha256: nil,
+            asOf: asOf.flatMap(ISOInstant.parse) ?? Date(),
+            allowedNetworks: (policy.probe.allowedNetworks + allowedNetworks).compactMap { IPNetwork(cidr: $0) })
+        if let timeout {
+            configuration.totalTimeout = .milliseconds(Int64(timeout * 1000))
+            configuration.connectTimeout = min(configuration.connectTimeout, configuration.totalTimeout)
+        }
+
+        let records = await EndpointProber(configuration).probe(urls: urls)
+        switch format {
+        case .text:
+            print(ProbeTable.render(records), terminator: "")
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(records), as: UTF8.self))
+        }
+        if records.contains(where: { $0.status != ProbeStatus.ok.rawValue }) { throw ExitCode(1) }
+    }
+}

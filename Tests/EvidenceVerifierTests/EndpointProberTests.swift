@@ -1,0 +1,141 @@
+@testable import EvidenceVerifier
+import Foundation
+import PKIFixtures
+import Testing
+
+/// Live probes against TLS servers, closed ports and mute listeners on 127.0.0.1 that each test starts and stops.
+@Suite("EndpointProber", .serialized)
+struct EndpointProberTests {
+    private func probe(_ urls: [String], _ configuration: ProbeConfiguration = TLSTestServer.configuration()) async -> [EndpointRecord] {
+        await EndpointProber(configuration).probe(urls: urls)
+    }
+
+    @Test("a good endpoint passes with its TLS facts recorded")
+    func goodEndpoint() async throws {
+        let server = try TLSTestServer.start(.good)
+        defer { server.stop() }
+        let records = await probe(["https://127.0.0.1:\(server.port)/"])
+        let record = try #require(records.first)
+        #expect(record.status == "ok", "\(record.error ?? "")")
+        #expect(record.address == "127.0.0.1:\(server.port)")
+        #expect(record.tlsVersion == "TLSv1.3")
+        #expect(record.certificateSha256 == TLSTestServer.pki.hscnServer.certificate.sha256Fingerprint)
+        #expect(record.connectMs != nil)
+        #expect(record.handshakeMs != nil)
+        #expect(record.error == nil)
+    }
+
+    @Test("a host name is resolved, refused addresses dropped, and the allowed one pinned")
+    func hostNameIsPinned() async throws {
+        let server = try TLSTestServer.start(.good)
+        defer { server.stop() }
+        // localhost may resolve to ::1 as well; only 127.0.0.0/8 is allowed, so the probe must use 127.0.0.1.
+        let records = await probe(["https://localhost:\(server.port)/"])
+        #expect(records.first?.status == "ok", "\(records.first?.error ?? "")")
+        #expect(records.first?.address == "127.0.0.1:\(server.port)")
+    }
+
+    @Test("an expired certificate is untrusted at the as-of instant")
+    func expiredCertificate() async throws {
+        let server = try TLSTestServer.start(.expired)
+        defer { server.stop() }
+        let record = try #require(await probe(["https://127.0.0.1:\(server.port)/"]).first)
+        #expect(record.status == "certificate-untrusted")
+        #expect(record.error?.contains("expired") == true, "\(record.error ?? "")")
+        #expect(record.tlsVersion != nil)
+    }
+
+    @Test("a certificate for another host is a hostname mismatch")
+    func wrongHost() async throws {
+        let server = try TLSTestServer.start(.wrongHost)
+        defer { server.stop() }
+        let record = try #require(await probe(["https://127.0.0.1:\(server.port)/"]).first)
+        #expect(record.status == "hostname-mismatch", "\(record.error ?? "")")
+    }
+
+    @Test("a chain to an unknown root is untrusted")
+    func untrustedChain() async throws {
+        let server = try TLSTestServer.start(.untrusted)
+        defer { server.stop() }
+        let record = try #require(await probe(["https://127.0.0.1:\(server.port)/"]).first)
+        #expect(record.status == "certificate-untrusted", "\(record.error ?? "")")
+    }
+
+    @Test("a trusted certificate that was not declared fails; with nothing declared it passes")
+    func undeclaredCertificate() async throws {
+        let server = try TLSTestServer.start(.undeclared)
+        defer { server.stop() }
+        let url = "https://127.0.0.1:\(server.port)/"
+        let declaredRun = try #require(await probe([url]).first)
+        #expect(declaredRun.status == "certificate-not-declared")
+        #expect(declaredRun.certificateSha256 == TLSTestServer.certificates[.undeclared]?.certificate.sha256Fingerprint)
+        let probeCommandRun = try #require(await probe([url], TLSTestServer.configuration(declared: nil)).first)
+        #expect(probeCommandRun.status == "ok", "\(probeCommandRun.error ?? "")")
+    }
+
+    @Test("an endpoint that only speaks TLS 1.1 is reported as TLS 1.1 and fails")
+    func tls11Endpoint() async throws {
+        let server = try TLSTestServer.start(.good, extraArguments: ["-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0"])
+        defer { server.stop() }
+        let record = try #require(await probe(["https://127.0.0.1:\(server.port)/"]).first)
+        #expect(record.status == "tls-version", "\(record.error ?? "")")
+        #expect(record.tlsVersion == "TLSv1.1")
+    }
+
+    @Test("a closed port is unreachable")
+    func closedPort() async throws {
+        let port = try LoopbackPort.free()
+        let record = try #require(await probe(["https://127.0.0.1:\(port)/"]).first)
+        #expect(record.status == "unreachable", "\(record.error ?? "")")
+        #expect(record.tlsVersion == nil)
+    }
+
+    @Test("mute listeners are abandoned at their timeout, all at once")
+    func muteListeners() async throws {
+        let listeners = try (0..<6).map { _ in try LoopbackSocket.muteListener() }
+        let configuration = TLSTestServer.configuration(connectTimeout: .seconds(1), totalTimeout: .milliseconds(1500))
+        let clock = ContinuousClock()
+        let started = clock.now
+        let records = await probe(listeners.map { "https://127.0.0.1:\($0.port)/" }, configuration)
+        let elapsed = clock.now - started
+        #expect(records.allSatisfy { $0.status == "timeout" }, "\(records.map(\.status))")
+        #expect(elapsed < .milliseconds(1500) + .seconds(2), "took \(elapsed)")
+    }
+
+    @Test("a loopback endpoint is refused without being contacted unless its network is allowed")
+    func loopbackRefusedWithoutConnecting() async throws {
+        let listener = try LoopbackSocket.muteListener()
+        let records = await probe(
+            ["https://127.0.0.1:\(listener.port)/", "https://[::1]:\(listener.port)/"], TLSTestServer.configuration(allowing: []))
+        #expect(records.map(\.status) == ["address-not-allowed", "address-not-allowed"])
+        #expect(records[0].address == "127.0.0.1:\(listener.port)")
+        #expect(records[0].error?.contains("loopback") == true)
+        #expect(records[1].address == "[::1]:\(listener.port)")
+        #expect(!listener.hasPendingConnection, "nothing may connect to a refused address")
+    }
+
+    @Test("URLs that cannot be probed are refused before anything is sent", arguments: [
+        "http://127.0.0.1/", "ftp://example.nhs.uk/", "https://user:secret@127.0.0.1/", "https:///nohost",
+        "not a url", "https://exa mple.nhs.uk/", "https://bücher.example/",
+    ])
+    func invalidURLs(_ url: String) async throws {
+        let record = try #require(await probe([url]).first)
+        #expect(record.status == "invalid-url", "\(url): \(record.status) \(record.error ?? "")")
+        #expect(record.url == url)
+    }
+
+    @Test("records come back in the order given, whatever finishes first")
+    func mixedOrder() async throws {
+        let server = try TLSTestServer.start(.good)
+        defer { server.stop() }
+        let mute = try LoopbackSocket.muteListener()
+        let closed = try LoopbackPort.free()
+        let urls = [
+            "https://127.0.0.1:\(mute.port)/", "https://127.0.0.1:\(server.port)/", "http://x/",
+            "https://127.0.0.1:\(closed)/", "https://10.0.0.1/",
+        ]
+        let records = await probe(urls, TLSTestServer.configuration(connectTimeout: .seconds(1), totalTimeout: .seconds(1)))
+        #expect(records.map(\.url) == urls)
+        #expect(records.map(\.status) == ["timeout", "ok", "invalid-url", "unreachable", "address-not-allowed"])
+    }
+}

@@ -1,0 +1,61 @@
+@testable import EvidenceVerifier
+import Foundation
+import PKIFixtures
+
+/// TLS endpoints on 127.0.0.1 for probe tests: `openssl s_server` presenting a certificate chosen per case.
+/// Every certificate has fixed dates (`TestPKI`); tests verify at `TestPKI.asOf`.
+enum TLSTestServer {
+    /// What the server presents.
+    enum Presenting: Sendable {
+        /// `pki.hscnServer`: chains to the test root, names localhost and 127.0.0.1.
+        case good
+        /// Chains to the root but expired on 2026-01-01, before `TestPKI.asOf`.
+        case expired
+        /// Chains to the root but names only gateway.example.nhs.uk.
+        case wrongHost
+        /// Names localhost but chains to a root nobody trusts.
+        case untrusted
+        /// Chains to the root and names localhost, but is not one of the declared certificates.
+        case undeclared
+    }
+
+    static let pki = TestPKI()
+    static let expiredOn = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+
+    static let certificates: [Presenting: IssuedCertificate] = {
+        let serverNames = "DNS:localhost,IP:127.0.0.1"
+        let strangerRoot = CertificateFactory.issue(
+            CertificateSpec(commonName: "Stranger Root", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true),
+            key: .ec())
+        func leaf(_ issuer: IssuedCertificate, _ names: String, notAfter: Date = TestPKI.validUntil, serial: Int) -> IssuedCertificate {
+            issuer.issueLeaf(
+                commonName: "localhost", notAfter: notAfter, keyUsage: "critical,digitalSignature,keyEncipherment",
+                extendedKeyUsage: "serverAuth", subjectAltNames: names, serial: serial)
+        }
+        return [
+            .good: pki.hscnServer,
+            .expired: leaf(pki.root, serverNames, notAfter: expiredOn, serial: 201),
+            .wrongHost: leaf(pki.root, "DNS:gateway.example.nhs.uk", serial: 202),
+            .untrusted: leaf(strangerRoot, serverNames, serial: 203),
+            .undeclared: leaf(pki.root, serverNames, serial: 204),
+        ]
+    }()
+
+    /// Starts a server presenting `presenting`; stop it with `stop()` (or let it go).
+    static func start(_ presenting: Presenting, extraArguments: [String] = []) throws -> TLSServerProcess {
+        // The dictionary holds every case.
+        try TLSServerProcess(identity: certificates[presenting]!, extraArguments: extraArguments)
+    }
+
+    /// A probe configuration for loopback tests: trusts the test root, declares `pki.hscnServer`, verifies at `TestPKI.asOf`.
+    static func configuration(
+        declared: Set<String>? = [pki.hscnServer.certificate.sha256Fingerprint],
+        allowing networks: [String] = ["127.0.0.0/8"],
+        connectTimeout: Duration = .seconds(3), totalTimeout: Duration = .seconds(4)
+    ) -> ProbeConfiguration {
+        ProbeConfiguration(
+            anchors: [pki.root.certificate], declaredCertificateSha256: declared, asOf: TestPKI.asOf,
+            allowedNetworks: networks.compactMap { IPNetwork(cidr: $0) },
+            connectTimeout: connectTimeout, totalTimeout: totalTimeout)
+    }
+}
