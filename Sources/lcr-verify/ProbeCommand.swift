@@ -48,13 +48,7 @@ struct ProbeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let anchors: [Certificate]
-        do {
-            anchors = try TrustAnchors(directory: URL(fileURLWithPath: trust, isDirectory: true)).hscn()
-        } catch {
-            FileHandle.standardError.write(Data("lcr-verify probe: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let anchors = try TrustAnchors.load(.hscn, from: URL(fileURLWithPath: trust, isDirectory: true))
         let policy = Policy.defaults
         var configuration = ProbeConfiguration(
             policy: policy, anchors: anchors, declaredCertificateSha256: nil,

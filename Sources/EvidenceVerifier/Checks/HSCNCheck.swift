@@ -12,11 +12,9 @@ public struct HSCNCheck: Check {
 
     public func evaluate(_ context: VerificationContext) async -> CheckOutcome {
         var findings: [Finding] = []
-        var anchors: [Certificate]? = nil
-        do {
-            anchors = try context.trust.hscn()
-        } catch {
-            findings.append(.error(.hscnTrustAnchorsUnavailable, "No HSCN trust anchors, so no HSCN certificate can be trusted: \(error)."))
+        let anchors: [Certificate]? = context.hscnAnchors.isEmpty ? nil : context.hscnAnchors
+        if anchors == nil {
+            findings.append(.error(.hscnTrustAnchorsUnavailable, "No HSCN trust anchors (--trust DIR/hscn), so no HSCN certificate can be trusted."))
         }
 
         let rules = HSCNCertificateRules(policy: context.policy.hscn, anchors: anchors, asOf: context.asOf)

@@ -18,7 +18,7 @@ public struct Verifier: Sendable {
         DirectCareCheck(),
         NotImplementedCheck(.dspt),
         NotImplementedCheck(.igTraining),
-        NotImplementedCheck(.hscn),
+        HSCNCheck(),
         NotImplementedCheck(.userAccounts),
     ]
 

@@ -41,10 +41,7 @@ final class HSCNFixture {
         endpoints: [String]? = ["https://gateway.example.nhs.uk/"], probe: Bool = false, allowedNetworks: [String] = [],
         extraAnchors: [Certificate] = [], withTrust: Bool = true
     ) throws -> VerificationContext {
-        let trust = withTrust ? try pki.writeTrustDirectory(in: folder) : folder.appendingPathComponent("no-trust")
-        if !extraAnchors.isEmpty {
-            try Data(extraAnchors.map(\.pemString).joined().utf8).write(to: trust.appendingPathComponent("hscn/extra.pem"))
-        }
+        let anchors = withTrust ? [pki.root.certificate] + extraAnchors : []
         let manifest = Manifest(
             format: Manifest.format,
             organisation: Manifest.Organisation(
@@ -58,7 +55,7 @@ final class HSCNFixture {
         policy.probe.connectTimeoutSeconds = 2
         policy.probe.totalTimeoutSeconds = 3
         return VerificationContext(
-            bundle: bundle, asOf: TestPKI.asOf, policy: policy, trust: TrustAnchors(directory: trust),
+            bundle: bundle, asOf: TestPKI.asOf, policy: policy, signerAnchors: anchors, hscnAnchors: anchors,
             probeEndpoints: probe, allowedNetworks: allowedNetworks)
     }
 }
