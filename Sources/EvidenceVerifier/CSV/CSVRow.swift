@@ -26,11 +26,6 @@ public struct CSVRow: Sendable {
         return String(decoding: bytes[range], as: UTF8.self)
     }
 
-    /// True when the field holds nothing but spaces and tabs.
-    public func isBlank(_ index: Int) -> Bool {
-        bytes[range(index)].allSatisfy(Self.isBlank)
-    }
-
     private func range(_ index: Int) -> Range<Int> {
         (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
