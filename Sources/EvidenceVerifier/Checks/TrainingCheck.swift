@@ -139,7 +139,7 @@ public struct TrainingCheck: Check {
                 continue
             }
             lapses.append(expiry)
-            if expiry.timeIntervalSince(context.asOf) < warningWindow {
+            if expiry.timeIntervalSince(context.asOf) <= warningWindow {
                 findings.append(.warning(.trainingExpiringSoon, "LCR user \(user)'s \(courseName) training expires on \(day(of: expiry, dates)).", evidence: evidence, location: user))
             }
         }
