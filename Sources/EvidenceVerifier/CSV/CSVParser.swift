@@ -1,0 +1,200 @@
+/// The RFC 4180 state machine: bytes in (any chunking), records or reasons out.
+///
+/// Quoted fields may hold commas, doubled quotes and line breaks; records end at LF, CRLF or a
+/// lone CR; blank lines are skipped. A quote inside an unquoted field is kept as text. Only the
+/// record being read is held in memory, and a field or record over the limits is skipped
+/// (still following the quoting, so the next record starts in the right place).
+struct CSVParser {
+    private enum State {
+        case fieldStart, unquoted, quoted, afterQuote
+    }
+
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\"")
+    private static let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+
+    private let limits: CSVLimits
+    private var state = State.fieldStart
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    private var fieldStart = 0
+    private var inRecord = false
+    private var problem: CSVRowProblem?
+    /// OR of every byte kept in the record: bit 7 set means UTF-8 must be checked.
+    private var highBits: UInt8 = 0
+    private var line = 1
+    private var recordLine = 1
+    /// Offset (in the whole input) of the last CR, so CRLF counts as one line break.
+    private var lastCR = -2
+    private var consumed = 0
+
+    init(limits: CSVLimits) {
+        self.limits = limits
+    }
+
+    /// Feeds the next bytes of the file, handing every record they complete to `emit`.
+    mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, _ emit: (CSVEvent) -> Void) {
+        let count = chunk.count
+        var index = 0
+        while index < count {
+            let byte = chunk[index]
+            switch state {
+            case .fieldStart:
+                if !inRecord {
+                    if byte == Self.lf || byte == Self.cr {
+                        lineBreak(byte, at: consumed + index)
+                        index += 1
+                        continue
+                    }
+                    inRecord = true
+                    recordLine = line
+                }
+                switch byte {
+                case Self.quote:
+                    state = .quoted
+                    index += 1
+                case Self.comma:
+                    endField()
+                    index += 1
+                case Self.lf, Self.cr:
+                    endField()
+                    endRecord(emit)
+                    lineBreak(byte, at: consumed + index)
+                    index += 1
+                default:
+                    state = .unquoted
+                }
+            case .unquoted:
+                var end = index
+                while end < count {
+                    let next = chunk[end]
+                    if next == Self.comma || next == Self.lf || next == Self.cr { break }
+                    highBits |= next
+                    end += 1
+                }
+                keep(UnsafeBufferPointer(rebasing: chunk[index..<end]))
+                index = end
+                guard end < count else { break }
+                endField()
+                if chunk[end] == Self.comma {
+                    state = .fieldStart
+                } else {
+                    endRecord(emit)
+                    lineBreak(chunk[end], at: consumed + end)
+                }
+                index += 1
+            case .quoted:
+                var end = index
+                while end < count {
+                    let next = chunk[end]
+                    if next == Self.quote || next == Self.lf || next == Self.cr { break }
+                    highBits |= next
+                    end += 1
+                }
+                keep(UnsafeBufferPointer(rebasing: chunk[index..<end]))
+                index = end
+                guard end < count else { break }
+                if chunk[end] == Self.quote {
+                    state = .afterQuote
+                } else {
+                    keep(chunk[end])
+                    lineBreak(chunk[end], at: consumed + end)
+                }
+                index += 1
+            case .afterQuote:
+                switch byte {
+                case Self.quote:
+                    keep(byte)
+                    state = .quoted
+                case Self.comma:
+                    endField()
+                    state = .fieldStart
+                case Self.lf, Self.cr:
+                    endField()
+                    endRecord(emit)
+                    lineBreak(byte, at: consumed + index)
+                default:
+                    if problem == nil { problem = .textAfterClosingQuote }
+                    state = .unquoted
+                    continue
+                }
+                index += 1
+            }
+        }
+        consumed += count
+    }
+
+    /// Ends the input: completes a last record without a line break, or reports an unclosed quote.
+    mutating func finish(_ emit: (CSVEvent) -> Void) {
+        if state == .quoted {
+            problem = .unterminatedQuote
+            endRecord(emit)
+        } else if inRecord {
+            endField()
+            endRecord(emit)
+        }
+    }
+
+    private mutating func lineBreak(_ byte: UInt8, at offset: Int) {
+        if byte == Self.cr {
+            lastCR = offset
+            line += 1
+        } else if lastCR != offset - 1 {
+            line += 1
+        }
+    }
+
+    private mutating func keep(_ run: UnsafeBufferPointer<UInt8>) {
+        guard problem == nil, !run.isEmpty else { return }
+        guard bytes.count - fieldStart + run.count <= limits.maximumFieldBytes else {
+            problem = .fieldTooLong(limit: limits.maximumFieldBytes)
+            return
+        }
+        bytes.append(contentsOf: run)
+    }
+
+    private mutating func keep(_ byte: UInt8) {
+        guard problem == nil else { return }
+        guard bytes.count - fieldStart < limits.maximumFieldBytes else {
+            problem = .fieldTooLong(limit: limits.maximumFieldBytes)
+            return
+        }
+        bytes.append(byte)
+    }
+
+    private mutating func endField() {
+        guard problem == nil else { return }
+        guard ends.count < limits.maximumFields else {
+            problem = .tooManyFields(limit: limits.maximumFields)
+            return
+        }
+        ends.append(bytes.count)
+        fieldStart = bytes.count
+    }
+
+    private mutating func endRecord(_ emit: (CSVEvent) -> Void) {
+        if let problem {
+            emit(.unreadable(line: recordLine, problem: problem))
+        } else if highBits & 0x80 != 0, let column = firstInvalidUTF8Field() {
+            emit(.unreadable(line: recordLine, problem: .invalidUTF8(column: column)))
+        } else {
+            emit(.record(CSVRow(line: recordLine, bytes: bytes, ends: ends)))
+        }
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        fieldStart = 0
+        problem = nil
+        highBits = 0
+        inRecord = false
+        state = .fieldStart
+    }
+
+    /// The 1-based number of the first field that is not valid UTF-8, if any.
+    private func firstInvalidUTF8Field() -> Int? {
+        var start = 0
+        for (index, end) in ends.enumerated() {
+            if String(validating: bytes[start..<end], as: UTF8.self) == nil { return index + 1 }
+            start = end
+        }
+        return nil
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The share of staff that must hold current training (95% by default), and when a passing
+/// share stops passing as expiries fall due.
+struct CompletionThreshold {
+    /// Percent, 0 to 100.
+    let percent: Double
+
+    /// The fewest of `staff` that meet the threshold (rounded up: 95% of 30 is 29).
+    func required(of staff: Int) -> Int {
+        max(0, Int((Double(staff) * percent / 100 - 1e-9).rounded(.up)))
+    }
+
+    /// The instant at which so many of the current staff's expiries (earliest first) have passed
+    /// that fewer than `required` remain current; nil when that never happens or has already.
+    func lapse(currentExpiries: [Date], required: Int) -> Date? {
+        let allowedToLapse = currentExpiries.count - required
+        guard allowedToLapse >= 0, allowedToLapse < currentExpiries.count else { return nil }
+        return currentExpiries[allowedToLapse]
+    }
+
+    /// The threshold for a sentence: `95%`, `97.5%`.
+    var percentText: String {
+        percent == percent.rounded() && abs(percent) < 1e15 ? "\(Int(percent))%" : "\(percent)%"
+    }
+
+    /// `part` of `whole` as a percentage for a sentence, rounded down to one decimal (`97.5%`),
+    /// so a share just under the threshold never prints as meeting it.
+    static func percentage(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "0%" }
+        let tenths = part * 1_000 / whole
+        return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10).\(tenths % 10)%"
+    }
+}

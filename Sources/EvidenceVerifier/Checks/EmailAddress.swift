@@ -1,0 +1,84 @@
+/// An email address split into local part and domain, checked for shape only (which domains are
+/// allowed is `EmailDomainPolicy`'s job).
+///
+/// Refused as malformed: no `@` or more than one, an empty local part, a local part with spaces,
+/// control or non-ASCII characters or misplaced dots, an empty domain, empty labels (`a..b`,
+/// `.nhs.net`), a trailing dot, and ASCII labels that are not letters, digits and inner hyphens.
+/// Non-ASCII domain labels pass here so that the policy can refuse them by name.
+public struct EmailAddress: Sendable, Equatable {
+    public let localPart: String
+    /// The domain, lower-cased.
+    public let domain: String
+
+    /// The address, or why it is malformed.
+    public static func parse(_ text: String) -> Result<EmailAddress, EmailAddressProblem> {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2 else {
+            return .failure(EmailAddressProblem(parts.count < 2 ? "has no @" : "has more than one @"))
+        }
+        let local = parts[0], domain = parts[1]
+        if let problem = localPartProblem(local) { return .failure(EmailAddressProblem(problem)) }
+        if let problem = domainProblem(domain) { return .failure(EmailAddressProblem(problem)) }
+        return .success(EmailAddress(localPart: String(local), domain: domain.lowercased()))
+    }
+
+    private static let localPunctuation = Set("!#$%&'*+/=?^_`{|}~-.".utf8)
+
+    private static func localPartProblem(_ local: Substring) -> String? {
+        if local.isEmpty { return "has nothing before the @" }
+        if local.utf8.count > 64 { return "has a part before the @ longer than 64 characters" }
+        let allowed = local.utf8.allSatisfy { byte in
+            isLetterOrDigit(byte) || localPunctuation.contains(byte)
+        }
+        if !allowed { return "has a space, control, non-ASCII or other character not allowed before the @" }
+        if local.hasPrefix(".") || local.hasSuffix(".") || local.contains("..") {
+            return "has a misplaced dot before the @"
+        }
+        return nil
+    }
+
+    private static func domainProblem(_ domain: Substring) -> String? {
+        if domain.isEmpty { return "has no domain after the @" }
+        if domain.hasSuffix(".") { return "has a domain ending in a dot" }
+        if domain.utf8.count > 253 { return "has a domain longer than 253 characters" }
+        for label in domain.split(separator: ".", omittingEmptySubsequences: false) {
+            if label.isEmpty { return "has an empty label in its domain" }
+            if let problem = labelProblem(label) { return problem }
+        }
+        return nil
+    }
+
+    /// Whether `domain` is a well-formed ASCII domain name (for checking policy lists).
+    public static func isWellFormedASCIIDomain(_ domain: String) -> Bool {
+        !domain.isEmpty && !domain.hasSuffix(".") && domain.utf8.count <= 253 && domain.utf8.allSatisfy { $0 < 0x80 }
+            && domain.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && labelProblem($0) == nil }
+    }
+
+    private static func labelProblem(_ label: Substring) -> String? {
+        if label.utf8.count > 63 { return "has a domain label longer than 63 characters" }
+        let bytes = label.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            // Non-ASCII (internationalised) labels are refused by the domain policy, not as malformed.
+            return bytes.allSatisfy({ $0 >= 0x80 || isLetterOrDigit($0) || $0 == UInt8(ascii: "-") })
+                ? nil : "has a character not allowed in its domain"
+        }
+        guard bytes.allSatisfy({ isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }) else {
+            return "has a character not allowed in its domain"
+        }
+        if label.hasPrefix("-") || label.hasSuffix("-") { return "has a domain label starting or ending with a hyphen" }
+        return nil
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+}
+
+/// Why a text is not a usable email address: reads as "<address> <problem>".
+public struct EmailAddressProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public let problem: String
+    public init(_ problem: String) { self.problem = problem }
+    public var description: String { problem }
+}

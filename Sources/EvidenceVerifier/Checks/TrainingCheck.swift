@@ -1,0 +1,167 @@
+import Foundation
+
+/// Prerequisite 2 (training half): enough staff hold current information-governance training,
+/// and every LCR user does, read from the `training-records` evidence.
+///
+/// A record counts when its course is accepted (policy `acceptedCourses`, name contains,
+/// case-insensitive) and it is current at `asOf`: completed ≤ asOf < expiry, where expiry is the
+/// `Expiry Date` or else completion + `validityDays`. The share of distinct staff (lower-cased
+/// emails) with current training, out of the manifest's `staffCount` (else the distinct staff in
+/// the file), must reach `minimumCompletionPercent`; every address in the `user-accounts`
+/// evidence must have current training, and a user's expiry within `expiryWarningDays` warns.
+/// Lapses: each user's expiry, and the expiry that would take the share below the threshold.
+///
+/// The file is streamed; only one entry per distinct member of staff is kept.
+public struct TrainingCheck: Check {
+    public let id = PrerequisiteID.igTraining
+
+    public init() {}
+
+    public func evaluate(_ context: VerificationContext) async -> CheckOutcome {
+        let files = context.bundle.usableFiles(.trainingRecords)
+        guard !files.isEmpty else {
+            return CheckOutcome(
+                summary: "No usable training records, so staff training is unproven.",
+                findings: [UnusableEvidence.finding(.trainingRecords, code: .trainingMissing, in: context.bundle)]
+            )
+        }
+        let rules = context.policy.training
+        let courseName = rules.acceptedCourses.joined(separator: " or ")
+        var findings = CappedFindings()
+        var dates = EvidenceDateParser()
+        guard let ledger = read(files, context: context, dates: &dates, findings: &findings) else {
+            return CheckOutcome(summary: "The training records cannot be read, so staff training is unproven.", findings: findings.findings)
+        }
+        var lapses: [Date] = []
+        let staffShare = judgeShare(ledger, context: context, courseName: courseName, findings: &findings, lapses: &lapses)
+        let users = LCRUserList.read(from: context.bundle)
+        let untrainedUsers = judgeUsers(users ?? [], ledger, context: context, dates: dates, courseName: courseName, findings: &findings, lapses: &lapses)
+        let usersPart: String
+        if let users {
+            usersPart = untrainedUsers == 0
+                ? (users.count == 1 ? "the 1 LCR user is trained" : "all \(users.count) LCR users are trained")
+                : "\(untrainedUsers) of \(users.count) LCR users \(untrainedUsers == 1 ? "is" : "are") not"
+        } else {
+            usersPart = "there is no readable list of LCR users to check"
+        }
+        return CheckOutcome(summary: "\(staffShare); \(usersPart).", findings: findings.findings, lapses: lapses)
+    }
+
+    /// Streams every file into a ledger; nil when no file could be read at all.
+    private func read(
+        _ files: [EvidenceFile], context: VerificationContext,
+        dates: inout EvidenceDateParser, findings: inout CappedFindings
+    ) -> TrainingLedger? {
+        let asOf = context.asOf
+        let validityDays = context.policy.training.validityDays
+        var courses = CourseMatcher(acceptedCourses: context.policy.training.acceptedCourses)
+        var ledger = TrainingLedger()
+        var readable = false
+        for file in files {
+            let reader = CSVEvidenceReader<TrainingColumn>(file: file)
+            readable = reader.read(into: &findings) { record, findings in
+                func date(_ column: TrainingColumn) -> EvidenceDate? {
+                    let text = record[column]
+                    if let date = dates.parse(text) { return date }
+                    let problem = text.isEmpty ? "has no \(column.name)" : "has \"\(text)\" as \(column.name), which is not a date (use \(EvidenceDateParser.acceptedForms))"
+                    findings.append(.error(text.isEmpty ? .csvMissingValue : .dateInvalid, "Line \(record.line) of \(reader.path) \(problem).", evidence: reader.path, location: "line \(record.line), column \(column.name)"))
+                    return nil
+                }
+                let email = record[.email].lowercased()
+                guard !email.isEmpty else {
+                    findings.append(.error(.csvMissingValue, "Line \(record.line) of \(reader.path) has no Email.", evidence: reader.path, location: "line \(record.line), column Email"))
+                    return
+                }
+                ledger.note(email)
+                let course = record[.course]
+                guard courses.accepts(course), let completed = date(.completed) else { return }
+                guard completed.instant <= asOf else {
+                    findings.append(.error(.trainingCompletedInFuture, "\(email) is recorded as completing \"\(course)\" on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: reader.path, location: "line \(record.line), column Completion Date"))
+                    return
+                }
+                let expiry: Date
+                if record[.expires].isEmpty {
+                    expiry = dates.adding(days: validityDays, to: completed)
+                } else if let stated = date(.expires) {
+                    expiry = stated.instant
+                } else {
+                    return
+                }
+                ledger.add(email, expiry: expiry, asOf: asOf)
+            } || readable
+        }
+        return readable ? ledger : nil
+    }
+
+    /// Judges the share of staff with current training; returns the sentence that describes it.
+    private func judgeShare(
+        _ ledger: TrainingLedger, context: VerificationContext, courseName: String,
+        findings: inout CappedFindings, lapses: inout [Date]
+    ) -> String {
+        let rules = context.policy.training
+        let threshold = CompletionThreshold(percent: rules.minimumCompletionPercent)
+        let declared = context.manifest?.organisation.staffCount
+        let staff = declared ?? ledger.distinctStaff
+        let expiries = ledger.currentExpiries
+        let current = min(expiries.count, staff)
+        let required = threshold.required(of: staff)
+        let staffWord = declared == nil ? "staff in the training records" : "staff"
+        let sentence = "\(current) of \(staff) \(staffWord) (\(CompletionThreshold.percentage(current, of: staff))) hold current \(courseName) training"
+        let evidence = context.bundle.usableFiles(.trainingRecords).first?.entry.path
+        if staff == 0 {
+            findings.append(.error(.trainingBelowThreshold, "The training records list no staff, so the \(threshold.percentText) rule cannot be met.", evidence: evidence))
+        } else if current < required {
+            findings.append(.error(.trainingBelowThreshold, "\(sentence); at least \(required) (\(threshold.percentText)) must.", evidence: evidence))
+        } else if let lapse = threshold.lapse(currentExpiries: expiries, required: required) {
+            lapses.append(lapse)
+        }
+        if ledger.onlyExpired > 0 {
+            findings.append(.info(.trainingExpired, "\(ledger.onlyExpired) of the staff in the training records hold only expired \(courseName) training.", evidence: evidence))
+        }
+        return sentence
+    }
+
+    /// Judges each LCR user's training; returns how many lack current training.
+    private func judgeUsers(
+        _ users: [String], _ ledger: TrainingLedger, context: VerificationContext,
+        dates: EvidenceDateParser, courseName: String, findings: inout CappedFindings, lapses: inout [Date]
+    ) -> Int {
+        let warningWindow = TimeInterval(context.policy.training.expiryWarningDays) * 86_400
+        let evidence = context.bundle.usableFiles(.trainingRecords).first?.entry.path
+        var untrained = 0
+        for user in users {
+            let training = ledger[user]
+            guard let expiry = training?.currentUntil else {
+                untrained += 1
+                let why = training?.expiredOn.map { "their \(courseName) training expired on \(day(of: $0, dates))" }
+                    ?? "the training records show no current \(courseName) training for them"
+                findings.append(.error(.trainingUserUntrained, "LCR user \(user) is not trained: \(why).", evidence: evidence, location: user))
+                continue
+            }
+            lapses.append(expiry)
+            if expiry.timeIntervalSince(context.asOf) <= warningWindow {
+                findings.append(.warning(.trainingExpiringSoon, "LCR user \(user)'s \(courseName) training expires on \(day(of: expiry, dates)).", evidence: evidence, location: user))
+            }
+        }
+        return untrained
+    }
+
+    private func day(of instant: Date, _ dates: EvidenceDateParser) -> String {
+        dates.day(of: EvidenceDate(instant: instant, calendarDate: nil)).spelledOut
+    }
+}
+
+extension FindingCode {
+    /// No usable training records.
+    public static let trainingMissing = FindingCode("training.missing")
+    /// Too few staff hold current training.
+    public static let trainingBelowThreshold = FindingCode("training.below-threshold")
+    /// Staff whose accepted training has expired (information).
+    public static let trainingExpired = FindingCode("training.expired")
+    /// An LCR user has no current training.
+    public static let trainingUserUntrained = FindingCode("training.user-untrained")
+    /// An LCR user's training expires soon.
+    public static let trainingExpiringSoon = FindingCode("training.expiring-soon")
+    /// A completion date after the verification instant.
+    public static let trainingCompletedInFuture = FindingCode("training.completed-in-future")
+}

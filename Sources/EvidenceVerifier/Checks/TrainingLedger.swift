@@ -1,0 +1,31 @@
+import Foundation
+
+/// Everything the `ig-training` check keeps while streaming training records: one entry per
+/// distinct member of staff (lower-cased email), never the rows themselves.
+struct TrainingLedger {
+    private(set) var staff: [String: StaffTraining] = [:]
+
+    /// Counts `email` as a member of staff even when none of their courses is accepted.
+    mutating func note(_ email: String) {
+        if staff[email] == nil { staff[email] = StaffTraining() }
+    }
+
+    /// Takes in one accepted completion of `email` that was completed by `asOf`.
+    mutating func add(_ email: String, expiry: Date, asOf: Date) {
+        staff[email, default: StaffTraining()].add(expiry: expiry, asOf: asOf)
+    }
+
+    var distinctStaff: Int { staff.count }
+
+    /// The expiry of each member of staff whose training is current, earliest first.
+    var currentExpiries: [Date] {
+        staff.values.compactMap(\.currentUntil).sorted()
+    }
+
+    /// How many hold only expired accepted training.
+    var onlyExpired: Int {
+        staff.values.count { $0.currentUntil == nil && $0.expiredOn != nil }
+    }
+
+    subscript(email: String) -> StaffTraining? { staff[email] }
+}

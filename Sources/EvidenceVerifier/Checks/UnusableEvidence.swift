@@ -1,0 +1,25 @@
+/// The finding a check gives when none of the evidence it needs is usable, saying why.
+enum UnusableEvidence {
+    /// `code` with a message naming each listed file of `kind` and what is wrong with it, or
+    /// saying the manifest lists none.
+    static func finding(_ kind: EvidenceKind, code: FindingCode, in bundle: EvidenceBundle) -> Finding {
+        let listed = bundle.listedFiles(kind)
+        guard !listed.isEmpty else {
+            return .error(code, "The manifest lists no \(kind.rawValue) evidence.")
+        }
+        let reasons = listed.map { "\($0.entry.path): \(reason($0.state))" }
+        return .error(code, "No usable \(kind.rawValue) evidence: \(reasons.joined(separator: "; ")).", evidence: listed.first?.entry.path)
+    }
+
+    private static func reason(_ state: EvidenceFile.State) -> String {
+        switch state {
+        case .intact: "usable"
+        case .digestMismatch: "its SHA-256 differs from the manifest"
+        case .missing: "it is not in the bundle"
+        case .outsideBundle(let why): "its path leaves the bundle (\(why))"
+        case .notARegularFile: "it is not a regular file"
+        case .tooLarge(let limit): "it is larger than the \(limit) bytes allowed"
+        case .unreadable(let why): "it cannot be read (\(why))"
+        }
+    }
+}

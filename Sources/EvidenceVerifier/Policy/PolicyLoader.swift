@@ -1,0 +1,150 @@
+import Foundation
+
+/// Reads a policy file (`--policy FILE`): JSON whose keys merge, object by object, over
+/// `Policy.defaults`, so a file need only name what it changes. A list replaces the default
+/// list whole.
+///
+/// Every problem is an `InputError` naming the file and the key path, e.g.
+/// `policy.json: unknown key training.minimumPercent` or
+/// `policy.json: training.validityDays must be a whole number`; values out of range are refused
+/// the same way (see `PolicyValidator`).
+public enum PolicyLoader {
+    /// The largest policy file read; a real one is a few kilobytes.
+    public static let maximumBytes = 1 << 20
+
+    /// Loads the policy file at `path` (named in errors as given).
+    public static func load(path: String) throws(InputError) -> Policy {
+        let url = URL(fileURLWithPath: path)
+        let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey])
+        guard values?.isRegularFile == true else { throw InputError(path, "is not a readable file") }
+        guard (values?.fileSize ?? 0) <= maximumBytes else {
+            throw InputError(path, "is larger than the \(maximumBytes) bytes a policy file may have")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw InputError(path, "cannot be read")
+        }
+        return try parse(data, source: path)
+    }
+
+    /// The effective policy for the JSON in `data`; `source` names it in errors.
+    public static func parse(_ data: Data, source: String) throws(InputError) -> Policy {
+        guard data.count <= maximumBytes else {
+            throw InputError(source, "is larger than the \(maximumBytes) bytes a policy file may have")
+        }
+        let overrides: JSONValue
+        do {
+            overrides = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw InputError(source, "is not valid JSON")
+        }
+        guard case .object = overrides else { throw InputError(source, "must be a JSON object") }
+        let merged = try merge(overrides, over: defaultsTree(), path: [], source: source)
+        if let fraction = firstFraction(in: merged, at: wholeNumberPaths) {
+            throw InputError(source, "\(fraction) must be a whole number")
+        }
+        let policy: Policy
+        do {
+            policy = try JSONDecoder().decode(Policy.self, from: JSONEncoder().encode(merged))
+        } catch let error as DecodingError {
+            throw InputError(source, describe(error))
+        } catch {
+            throw InputError(source, "cannot be read as a policy")
+        }
+        if let problem = PolicyValidator.problem(in: policy) { throw InputError(source, problem) }
+        return policy
+    }
+
+    private static func defaultsTree() -> JSONValue {
+        // The defaults are plain values that always round-trip.
+        (try? JSONDecoder().decode(JSONValue.self, from: Policy.defaults.canonicalJSON())) ?? .object([:])
+    }
+
+    /// Key paths of the policy's whole-number fields (`training.validityDays`), found by reflection
+    /// because JSON cannot tell `95` the whole number from `95` the number.
+    private static let wholeNumberPaths: Set<String> = {
+        var paths: Set<String> = []
+        func walk(_ value: Any, _ path: String) {
+            for child in Mirror(reflecting: value).children {
+                guard let label = child.label else { continue }
+                let childPath = path.isEmpty ? label : "\(path).\(label)"
+                switch child.value {
+                case is Int, is Int64: paths.insert(childPath)
+                case is String, is Double, is Bool, is [String]: break
+                default: walk(child.value, childPath)
+                }
+            }
+        }
+        walk(Policy.defaults, "")
+        return paths
+    }()
+
+    /// The first key path in `paths` whose value in `tree` has a fractional part.
+    private static func firstFraction(in tree: JSONValue, at paths: Set<String>) -> String? {
+        paths.sorted().first { path in
+            var node = tree
+            for key in path.split(separator: ".") {
+                guard case .object(let members) = node, let next = members[String(key)] else { return false }
+                node = next
+            }
+            if case .number = node { return true }
+            return false
+        }
+    }
+
+    /// `overrides` laid over `defaults`: objects merge key by key, anything else replaces.
+    private static func merge(_ overrides: JSONValue, over defaults: JSONValue, path: [String], source: String) throws(InputError) -> JSONValue {
+        guard case .object(let defaultMembers) = defaults else { return overrides }
+        guard case .object(let members) = overrides else {
+            throw InputError(source, "\(path.joined(separator: ".")) must be an object")
+        }
+        var merged = defaultMembers
+        for key in members.keys.sorted() {
+            let keyPath = path + [key]
+            guard let defaultValue = defaultMembers[key], let value = members[key] else {
+                throw InputError(source, "unknown key \(keyPath.joined(separator: "."))")
+            }
+            merged[key] = try merge(value, over: defaultValue, path: keyPath, source: source)
+        }
+        return .object(merged)
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)) must be \(typeName(type))"
+        case .valueNotFound(let type, let context):
+            return "\(path(context.codingPath)) must be \(typeName(type)), not null"
+        case .keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])) is missing"
+        case .dataCorrupted(let context):
+            return "\(path(context.codingPath)) has a value out of range"
+        @unknown default:
+            return "cannot be read as a policy"
+        }
+    }
+
+    private static func path(_ codingPath: [CodingKey]) -> String {
+        var text = ""
+        for key in codingPath {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return text
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Int64.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        default: type is any Collection.Type ? "a list" : "an object"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import EvidenceVerifier
+
+@Suite struct CSVEvidenceReaderTests {
+    /// Reads `text` as DSPT evidence; returns the values of the Status column and the findings.
+    private func read(_ text: String, limit: Int = CappedFindings.defaultLimit) throws -> (statuses: [String], findings: [Finding], usable: Bool) {
+        try read(Data(text.utf8), limit: limit)
+    }
+
+    private func read(_ bytes: Data, limit: Int = CappedFindings.defaultLimit) throws -> (statuses: [String], findings: [Finding], usable: Bool) {
+        let bundle = try IGFixtures.bundle(files: [IGFixtures.File(.dsptAssessment, "dspt/assessment.csv", bytes: bytes)])
+        var findings = CappedFindings(limitPerCode: limit)
+        var statuses: [String] = []
+        let usable = CSVEvidenceReader<DSPTColumn>(file: bundle.files[0]).read(into: &findings) { record, _ in
+            statuses.append(record[.status])
+        }
+        return (statuses, findings.findings, usable)
+    }
+
+    @Test(arguments: [
+        "Organisation Code,Status,Date Published",
+        "  organisation code , STATUS ,date   published",
+        "ODS Code,Status,Published",
+        "Org Code,Status,Publication Date",
+        "Code,Organisation Name,Status,Date Of Publication,Primary Sector",
+    ])
+    func matchesHeadersByNameOrAliasIgnoringCaseAndSpaces(_ header: String) throws {
+        let columns = header.split(separator: ",").count
+        let row = ["B86001", "Standards Met", "01/06/2025"] + Array(repeating: "x", count: columns - 3)
+        let ordered = header.lowercased().contains("organisation name") ? [row[0], "Name", row[1], row[2], "x"] : row
+        let result = try read("\(header)\n\(ordered.joined(separator: ","))\n")
+        #expect(result.usable)
+        #expect(result.statuses == ["Standards Met"])
+        #expect(result.findings.isEmpty)
+    }
+
+    @Test func namesEachMissingRequiredColumn() throws {
+        let result = try read("Organisation Code,Organisation Name\nB86001,Example\n")
+        #expect(!result.usable)
+        #expect(result.findings.map(\.code) == [.csvMissingColumn, .csvMissingColumn])
+        #expect(result.findings.map(\.location) == ["column Status", "column Date Published"])
+        #expect(result.findings[1].message.contains("Date Of Publication"))
+    }
+
+    @Test(arguments: ["", "\u{FEFF}", "\n\n\r\n"])
+    func anEmptyFileIsAFinding(_ text: String) throws {
+        let result = try read(text)
+        #expect(!result.usable)
+        #expect(result.findings.map(\.code) == [.csvEmpty])
+        #expect(result.findings.first?.evidence == "dspt/assessment.csv")
+    }
+
+    @Test(arguments: [
+        Data([0xFF, 0xFE]) + Data("C\0o\0d\0e\0".utf8),
+        Data("Code,St".utf8) + Data([0xE9]) + Data("tus\n".utf8),
+    ])
+    func aFileThatIsNotUTF8IsAFinding(_ bytes: Data) throws {
+        let result = try read(bytes)
+        #expect(!result.usable)
+        #expect(result.findings.map(\.code) == [.csvInvalidEncoding])
+    }
+
+    @Test func unreadableRowsAreFindingsWithTheirLineAndTheRestIsRead() throws {
+        let text = """
+        Code,Status,Date Published
+        B86001,Standards Met,01/06/2025
+        B86002,"x"y,01/06/2025
+        B86003,Met,01/06/2025
+        B86004,"Standards Met,01/06/2025
+        B86005,Met,01/06/2025
+
+        """
+        let result = try read(text)
+        #expect(result.usable)
+        #expect(result.statuses == ["Standards Met", "Met"])
+        #expect(result.findings.map(\.code) == [.csvUnreadableRow, .csvUnreadableRow])
+        #expect(result.findings.map(\.location) == ["line 3", "line 5"])
+        #expect(result.findings[0].message.contains("closing quote"))
+        #expect(result.findings[1].message.contains("never closed"))
+    }
+
+    @Test func wrongFieldCountsAreFindings() throws {
+        let result = try read("Code,Status,Date Published\nB86001,Standards Met\nB86002,Met,01/06/2025,extra\nB86003,Met,01/06/2025\n")
+        #expect(result.statuses == ["Met"])
+        #expect(result.findings.map(\.location) == ["line 2", "line 3"])
+        #expect(result.findings.allSatisfy { $0.code == .csvUnreadableRow && $0.severity == .error })
+    }
+
+    /// A hostile file cannot flood the report: the first findings are listed, then one summary.
+    @Test(arguments: [1, 3, 50])
+    func perRowFindingsAreCapped(_ limit: Int) throws {
+        let bad = String(repeating: "x,y\n", count: 500)
+        let result = try read("Code,Status,Date Published\n" + bad, limit: limit)
+        #expect(result.findings.count == limit + 1)
+        #expect(result.findings.allSatisfy { $0.code == .csvUnreadableRow })
+        #expect(result.findings.last?.message.hasPrefix("\(500 - limit) more csv.unreadable-row findings") == true)
+        #expect(result.findings.last?.severity == .error)
+    }
+}

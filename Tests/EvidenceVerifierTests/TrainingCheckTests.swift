@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+@testable import EvidenceVerifier
+
+@Suite struct TrainingCheckTests {
+    static let header = "Email,Course,Completion Date,Expiry Date"
+    static let course = "Data Security Awareness - Level 1"
+
+    /// `count` staff `staff0@nhs.net`… who completed the course on `completed`.
+    static func staff(_ count: Int, from first: Int = 0, completed: String = "2025-06-01") -> [String] {
+        (first..<(first + count)).map { "staff\($0)@nhs.net,\(course),\(completed)," }
+    }
+
+    private func run(
+        _ rows: [String], users: [String]? = nil, staffCount: Int? = nil,
+        policy: Policy = .defaults, header: String = header
+    ) async throws -> CheckOutcome {
+        var files: [IGFixtures.File] = [.training(([header] + rows).joined(separator: "\n") + "\n")]
+        if let users { files.append(.users((["Email"] + users).joined(separator: "\n") + "\n")) }
+        return try await IGFixtures.run(TrainingCheck(), files: files, staffCount: staffCount, policy: policy)
+    }
+
+    @Test func passesAtExactly95Percent() async throws {
+        let rows = Self.staff(19) + ["staff19@nhs.net,\(Self.course),2024-06-01,"]
+        let outcome = try await run(rows, users: ["staff0@nhs.net"], staffCount: 20)
+        #expect(outcome.status == .pass)
+        #expect(!outcome.codes.contains("training.below-threshold"))
+        #expect(outcome.summary == "19 of 20 staff (95%) hold current Data Security Awareness training; the 1 LCR user is trained.")
+        #expect(outcome.codes == ["training.expired"])
+    }
+
+    @Test(arguments: [(18, 20, "90%"), (37, 39, "94.8%"), (0, 5, "0%")])
+    func failsBelow95Percent(_ current: Int, _ declared: Int, _ shown: String) async throws {
+        let outcome = try await run(Self.staff(current), users: [], staffCount: declared)
+        #expect(outcome.status == .fail)
+        #expect(outcome.codes == ["training.below-threshold"])
+        #expect(outcome.summary.hasPrefix("\(current) of \(declared) staff (\(shown))"))
+    }
+
+    /// The denominator without `staffCount` is the distinct staff in the file, emails compared case-insensitively.
+    @Test func countsDistinctStaffInTheFileWhenNoStaffCount() async throws {
+        let rows = Self.staff(19) + ["STAFF0@NHS.NET,\(Self.course),2025-01-01,", "other@nhs.net,Fire Safety,2025-06-01,"]
+        let outcome = try await run(rows)
+        #expect(outcome.summary.hasPrefix("19 of 20 staff in the training records (95%)"))
+        #expect(outcome.status != .fail)
+    }
+
+    /// as-of is 2026-04-01T09:00Z (10:00 BST). Calendar dates start their UK day.
+    @Test(arguments: [
+        ("2025-04-02", "", true),            // expires at the start of 2 April 2026 UK time
+        ("2025-04-01", "", false),           // expired at the start of 1 April 2026 UK time (23:00Z on 31 March)
+        ("01/04/2026", "", true),            // completed earlier today (UK day)
+        ("2026-04-01T09:00:00Z", "", true),  // completion == as-of counts
+        ("2026-01-01", "2026-04-01T09:00:00Z", false), // expiry == as-of does not
+        ("2026-01-01", "2026-04-01T09:00:01Z", true),
+        ("2020-01-01", "31/12/2030", true),  // an explicit expiry wins over the validity period
+        ("2026-01-01", "2026-03-01", false),
+    ])
+    func currencyIsCompletionUpToExpiry(_ completed: String, _ expiry: String, _ current: Bool) async throws {
+        let rows = ["a@nhs.net,\(Self.course),\(completed),\(expiry)"]
+        let outcome = try await run(rows, users: ["a@nhs.net"], staffCount: 1)
+        #expect(outcome.codes.contains("training.user-untrained") == !current)
+        #expect(outcome.codes.contains("training.below-threshold") == !current)
+    }
+
+    @Test(arguments: [
+        (["data security awareness"], "Data Security Awareness Level 1", true),
+        (["Data Security Awareness"], "DATA SECURITY AWARENESS (e-learning)", true),
+        (["Data Security Awareness"], "Fire Safety", false),
+        (["Data Security Awareness"], "Data Security", false),
+        (["Information Governance", "Data Security Awareness"], "Information Governance Refresher", true),
+    ])
+    func coursesAreAcceptedByNameContainingCaseInsensitively(_ accepted: [String], _ course: String, _ counts: Bool) async throws {
+        var policy = Policy.defaults
+        policy.training.acceptedCourses = accepted
+        let outcome = try await run(["a@nhs.net,\(course),2025-06-01,"], staffCount: 1, policy: policy)
+        #expect(outcome.codes.contains("training.below-threshold") == !counts)
+    }
+
+    @Test func futureCompletionsAreErrorsAndDoNotCount() async throws {
+        let outcome = try await run(Self.staff(1) + ["late@nhs.net,\(Self.course),2026-04-02,"], staffCount: 2)
+        #expect(outcome.codes.contains("training.completed-in-future"))
+        #expect(outcome.findings.first { $0.code == .trainingCompletedInFuture }?.location == "line 3, column Completion Date")
+        #expect(outcome.summary.hasPrefix("1 of 2 staff (50%)"))
+    }
+
+    @Test func usersNeedCurrentTrainingAndWarnBeforeItExpires() async throws {
+        let rows = Self.staff(40) + [
+            "expired@nhs.net,\(Self.course),2024-01-01,",
+            "soon@nhs.net,\(Self.course),2025-04-20,",       // expires 20 April 2026: 19 days away
+            "fine@nhs.net,\(Self.course),2025-09-01,",
+        ]
+        let users = ["Expired@nhs.net", "soon@nhs.net", "FINE@nhs.net", "never@nhs.net"]
+        let outcome = try await run(rows, users: users, staffCount: 43)
+        let untrained = outcome.findings.filter { $0.code == .trainingUserUntrained }
+        #expect(untrained.map(\.location) == ["expired@nhs.net", "never@nhs.net"])
+        #expect(untrained[0].message.contains("expired on 31 December 2024"))
+        #expect(outcome.findings.filter { $0.code == .trainingExpiringSoon }.map(\.location) == ["soon@nhs.net"])
+        #expect(outcome.findings.first { $0.code == .trainingExpiringSoon }?.message.contains("20 April 2026") == true)
+        #expect(outcome.summary.hasSuffix("2 of 4 LCR users are not."))
+        #expect(outcome.lapses.contains(IGFixtures.instant("2026-04-19T23:00:00Z")))
+        #expect(outcome.lapses.contains(IGFixtures.instant("2026-08-31T23:00:00Z")))
+    }
+
+    /// 20 staff, 19 required: the share breaks when the second-earliest expiry passes.
+    @Test func lapsesWhenEnoughExpiriesWouldBreakTheRule() async throws {
+        let rows = (0..<20).map { "s\($0)@nhs.net,\(Self.course),2025-06-\(String(format: "%02d", $0 + 1))," }
+        let outcome = try await run(rows, users: [], staffCount: 20)
+        #expect(outcome.status == .pass)
+        #expect(outcome.lapses == [IGFixtures.instant("2026-06-01T23:00:00Z")])
+    }
+
+    @Test(arguments: [(20, 19, 1), (21, 20, 1), (22, 21, 1), (40, 38, 2), (100, 95, 5), (3, 3, 0), (10, 10, 0)])
+    func thresholdLapseIsTheExpiryThatTakesTheShareBelow(_ current: Int, _ required: Int, _ index: Int) {
+        let expiries = (0..<current).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+        #expect(CompletionThreshold(percent: 95).required(of: current) == required)
+        #expect(CompletionThreshold(percent: 95).lapse(currentExpiries: expiries, required: required) == expiries[index])
+    }
+
+    @Test func invalidAndMissingValuesAreFindingsNamingTheValue() async throws {
+        let rows = ["a@nhs.net,\(Self.course),04/13/2025,", ",\(Self.course),2025-06-01,", "b@nhs.net,\(Self.course),2025-06-01,someday"]
+        let outcome = try await run(rows, staffCount: 2)
+        #expect(outcome.codes.filter { $0 != "training.below-threshold" } == ["date.invalid", "csv.missing-value", "date.invalid"])
+        #expect(outcome.findings[0].message.contains("\"04/13/2025\""))
+        #expect(outcome.findings[0].location == "line 2, column Completion Date")
+        #expect(outcome.findings[2].location == "line 4, column Expiry Date")
+    }
+
+    @Test func aliasesAreAccepted() async throws {
+        let outcome = try await run(["a@nhs.net,\(Self.course),01-Jun-2025"], staffCount: 1, header: "Work Email,Competence Name,Achievement Date")
+        #expect(outcome.findings.isEmpty)
+        #expect(outcome.summary.hasPrefix("1 of 1 staff (100%)"))
+    }
+
+    @Test func noTrainingEvidenceFails() async throws {
+        let outcome = try await IGFixtures.run(TrainingCheck(), files: [])
+        #expect(outcome.codes == ["training.missing"])
+    }
+
+    /// Streams a generated file of 200,000 rows (a debug build reads about 120,000 rows a second,
+    /// so 1,000,000 would take too long here): every row is read, and only one entry per distinct
+    /// member of staff is kept. `LCR_BENCH_TRAINING_ROWS=1000000` makes it the release benchmark
+    /// (`swift test -c release -Xswiftc -enable-testing --filter streamsALargeFile`).
+    @Test func streamsALargeFile() async throws {
+        let storage = try TemporaryDirectory(prefix: "ig-large")
+        let url = storage.url.appendingPathComponent("ig-training.csv")
+        let rows = ProcessInfo.processInfo.environment["LCR_BENCH_TRAINING_ROWS"].flatMap { Int($0) } ?? 200_000
+        let staff = rows / 10
+        try TrainingFileGenerator.write(rows: rows, staff: staff, to: url)
+        // Not hashed: the check trusts `state`, and reading the file whole would defeat the point.
+        let bytes = try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int)
+        let bundle = try IGFixtures.bundle(staffCount: staff, files: [.training("")])
+        let entry = EvidenceEntry(kind: "training-records", path: "training/ig-training.csv", sha256: String(repeating: "0", count: 64), signature: nil)
+        let large = EvidenceBundle(
+            source: bundle.source, root: bundle.root, manifest: bundle.manifest, manifestSha256: nil, manifestBytes: nil,
+            manifestSignature: nil, files: [EvidenceFile(entry: entry, url: url, state: .intact(bytes: Int64(bytes)), signature: nil)],
+            unlistedPaths: [], storage: storage
+        )
+        let clock = ContinuousClock()
+        var outcome: CheckOutcome?
+        let elapsed = await clock.measure {
+            outcome = await TrainingCheck().evaluate(IGFixtures.context(large))
+        }
+        let result = try #require(outcome)
+        #expect(result.summary.hasPrefix("\(staff * 95 / 100) of \(staff) staff (95%)"))
+        #expect(result.status != .fail)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("streamed \(rows) training rows (\(bytes) bytes) in \(elapsed): \(Int(Double(rows) / seconds)) rows/s")
+    }
+}
+
+/// Writes synthetic training records: `staff` people, each with several courses and completions,
+/// 95% of them holding current Data Security Awareness training at 1 April 2026.
+enum TrainingFileGenerator {
+    static func write(rows: Int, staff: Int, to url: URL) throws {
+        try Data().write(to: url)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var text = "Email,Course,Completion Date,Expiry Date,Staff ID,Name\r\n"
+        let courses = ["Fire Safety", "Manual Handling", "Safeguarding Adults Level 2", "Data Security Awareness - Level 1"]
+        for row in 0..<rows {
+            let person = row % staff
+            let course = courses[(row / staff) % courses.count]
+            let lapsed = person % 20 == 0
+            let day = String(format: "%02d", person % 28 + 1)
+            let completed = course.hasPrefix("Data") && !lapsed ? "\(day)/\(String(format: "%02d", person % 8 + 5))/2025" : "\(day)-Jan-2024"
+            text += "Staff.\(person)@NHS.net,\(course),\(completed),,E\(person),\"Person, \(person)\"\r\n"
+            if text.utf8.count > 1 << 20 {
+                handle.write(Data(text.utf8))
+                text = ""
+            }
+        }
+        handle.write(Data(text.utf8))
+    }
+}
