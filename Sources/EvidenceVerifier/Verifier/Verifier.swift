@@ -16,10 +16,10 @@ public struct Verifier: Sendable {
     public static let standardChecks: [any Check] = [
         EvidenceIntegrityCheck(),
         DirectCareCheck(),
-        NotImplementedCheck(.dspt),
-        NotImplementedCheck(.igTraining),
+        DSPTCheck(),
+        TrainingCheck(),
         HSCNCheck(),
-        NotImplementedCheck(.userAccounts),
+        UserAccountsCheck(),
     ]
 
     /// Runs every check concurrently and builds the report; `generatedAt` is the only field not

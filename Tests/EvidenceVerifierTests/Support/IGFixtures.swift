@@ -58,8 +58,7 @@ enum IGFixtures {
 
     static func context(_ bundle: EvidenceBundle, asOf: Date = asOf, policy: Policy = .defaults) -> VerificationContext {
         VerificationContext(
-            bundle: bundle, asOf: asOf, policy: policy, trust: TrustAnchors(directory: bundle.root),
-            probeEndpoints: false, allowedNetworks: []
+            bundle: bundle, asOf: asOf, policy: policy, signerAnchors: [], hscnAnchors: [], probeEndpoints: false
         )
     }
 
