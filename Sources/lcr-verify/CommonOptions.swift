@@ -23,6 +23,9 @@ struct VerificationOptions: ParsableArguments {
         if let asOf, ISOInstant.parse(asOf) == nil {
             throw ValidationError("--as-of: \"\(asOf)\" is not an ISO 8601 instant (e.g. 2026-04-01T12:00:00Z)")
         }
+        for network in allowNetwork where IPNetwork(cidr: network) == nil {
+            throw ValidationError("--allow-network: \"\(network)\" is not a network such as 127.0.0.0/8")
+        }
     }
 
     /// The instant of verification: `--as-of`, else the wall clock read once, here at the edge.
@@ -34,8 +37,7 @@ struct VerificationOptions: ParsableArguments {
 
     /// The effective policy: the built-in defaults, with `--policy` merged over them.
     func effectivePolicy() throws -> Policy {
-        guard let policy else { return .defaults }
-        throw InputError(policy, "policy files are not supported by this build yet")
+        try policy.map(PolicyLoader.load(path:)) ?? .defaults
     }
 }
 

@@ -35,6 +35,9 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: "The instant at which certificates must be valid (ISO 8601; default now).")
     var asOf: String?
 
+    @Option(help: "A JSON policy file (probe timeouts, concurrency, allowed networks); keys it omits keep the defaults.")
+    var policy: String?
+
     @Option(help: "Output: text or json.")
     var format: Format = .text
 
@@ -49,7 +52,7 @@ struct ProbeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let anchors = try TrustAnchors.load(.hscn, from: URL(fileURLWithPath: trust, isDirectory: true))
-        let policy = Policy.defaults
+        let policy = try self.policy.map(PolicyLoader.load(path:)) ?? .defaults
         var configuration = ProbeConfiguration(
             policy: policy, anchors: anchors, declaredCertificateSha256: nil,
             asOf: asOf.flatMap(ISOInstant.parse) ?? Date(),

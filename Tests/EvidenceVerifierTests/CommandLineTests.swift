@@ -122,4 +122,27 @@ import Testing
         let report = try setup.folder.write("{}", to: "lonely.json")
         expectInputError(try CLI.run(["report", "verify", report.path, "--trust", setup.trust.path]), mentioning: "lonely.json.p7s")
     }
+
+    @Test func policyShowPrintsTheEffectivePolicyAndAFileChangesTheReport() throws {
+        let setup = try Setup(pki: pki)
+        let shown = try CLI.run(["policy", "show"])
+        #expect(shown.status == 0)
+        let decoded = try JSONDecoder().decode(Policy.self, from: Data(shown.stdout.utf8))
+        #expect(decoded == Policy.defaults)
+
+        let file = try setup.folder.write(#"{"training": {"minimumCompletionPercent": 80}}"#, to: "policy.json")
+        let merged = try JSONDecoder().decode(Policy.self, from: Data(try CLI.run(["policy", "show", "--policy", file.path]).stdout.utf8))
+        #expect(merged.training.minimumCompletionPercent == 80)
+        #expect(merged.dspt == Policy.defaults.dspt)
+
+        let report = try ReportCoding.decode(Data(try setup.check(["--format", "json", "--policy", file.path]).stdout.utf8), file: "stdout")
+        #expect(report.policySha256 == merged.sha256)
+        #expect(report.policySha256 != Policy.defaults.sha256)
+    }
+
+    @Test func badPolicyFileIsExitTwoNamingTheKey() throws {
+        let setup = try Setup(pki: pki)
+        let file = try setup.folder.write(#"{"training": {"validityDays": "a year"}}"#, to: "policy.json")
+        expectInputError(try setup.check(["--policy", file.path]), mentioning: "training.validityDays")
+    }
 }

@@ -53,7 +53,7 @@ enum PolicyValidator {
         rules += listed("dspt.acceptedStatuses", dspt.acceptedStatuses, rule: "not be blank") { !isBlank($0) }
         rules += listed("training.acceptedCourses", training.acceptedCourses, rule: "not be blank") { !isBlank($0) }
         rules += listed("hscn.refusedSignatureDigests", hscn.refusedSignatureDigests, rule: "not be blank") { !isBlank($0) }
-        rules += listed("probe.allowedNetworks", probe.allowedNetworks, rule: "be a network in CIDR notation such as 127.0.0.0/8", NetworkPrefix.isValid)
+        rules += listed("probe.allowedNetworks", probe.allowedNetworks, rule: "be a network in CIDR notation such as 127.0.0.0/8") { IPNetwork(cidr: $0) != nil }
         return rules
     }
 
