@@ -20,7 +20,7 @@ for bundle in evidence/*/; do
   status=$?
   set -e
   decision=$(grep -o '"decision":"[a-z-]*"' "$out/example.json" | cut -d'"' -f4)
-  failing=$(grep -o '"id":"[a-z-]*","status":"fail"' "$out/example.json" | cut -d'"' -f4 | paste -sd, -)
+  failing=$(grep -o '"id":"[a-z-]*","status":"fail"' "$out/example.json" | cut -d'"' -f4 | paste -sd, - || true)
   printf '  %-18s exit %s  %-13s %s\n' "$(basename "$bundle")" "$status" "$decision" "${failing:+fails: $failing}"
 done
 rm -f "$out/example.json"
