@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The probe benchmark, kept out of the main package so its build and run never slow `swift test`.
-// Run from this folder: `swift run -c release probe-benchmark --help`.
+// The benchmarks (endpoint probes, the 1,000,000-row training file), kept out of the main package so its build and run never slow `swift test`.
+// Run from this folder: `swift run -c release probe-benchmark --help`, `swift run -c release training-benchmark`.
 let package = Package(
     name: "lcr-verify-benchmarks",
     platforms: [.macOS(.v13)],
@@ -16,6 +16,10 @@ let package = Package(
                 .product(name: "EvidenceVerifier", package: "lcr-verify"),
                 .product(name: "PKIFixtures", package: "lcr-verify"),
             ]
+        ),
+        .executableTarget(
+            name: "training-benchmark",
+            dependencies: [.product(name: "EvidenceVerifier", package: "lcr-verify")]
         ),
     ]
 )
