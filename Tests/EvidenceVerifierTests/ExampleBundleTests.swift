@@ -18,21 +18,31 @@ import Testing
         return await Verifier().verify(context, generatedAt: Self.asOf)
     }
 
-    @Test(arguments: [
-        ("eligible", PrerequisiteStatus.pass, PrerequisiteStatus.pass, [String]()),
-        ("lookalike-domain", .pass, .pass, []),
-        ("lapsed-training", .pass, .pass, []),
-        ("tampered", .fail, .pass, ["evidence.digest-mismatch"]),
-        ("unsigned", .fail, .pass, ["manifest.unsigned"]),
-        ("untrusted-signer", .fail, .pass, ["signature.untrusted"]),
-        ("no-direct-care", .pass, .fail, []),
-    ])
-    func examples(name: String, integrity: PrerequisiteStatus, directCare: PrerequisiteStatus, integrityErrors: [String]) async throws {
+    static let verdicts: [(String, [PrerequisiteID], [String])] = [
+        ("eligible", [], []),
+        ("lapsed-training", [.igTraining], ["training.below-threshold", "training.user-untrained"]),
+        ("lookalike-domain", [.igTraining, .userAccounts], ["email.domain-not-allowed", "training.user-untrained"]),
+        ("no-direct-care", [.directCare], ["direct-care.not-provided"]),
+        ("tampered", [.evidenceIntegrity, .igTraining], ["evidence.digest-mismatch", "training.missing"]),
+        ("unsigned", [.evidenceIntegrity], ["manifest.unsigned"]),
+        ("untrusted-signer", [.evidenceIntegrity], ["signature.untrusted"]),
+    ]
+
+    @Test(arguments: verdicts)
+    func examples(name: String, failing: [PrerequisiteID], errors: [String]) async throws {
         let report = try await report(name)
-        #expect(report.prerequisite(.evidenceIntegrity).status == integrity)
-        #expect(report.prerequisite(.directCare).status == directCare)
-        let errors = report.prerequisite(.evidenceIntegrity).findings.filter { $0.severity == .error }.map(\.code.rawValue)
-        #expect(Set(errors) == Set(integrityErrors))
+        #expect(report.prerequisites.filter { $0.status == .fail }.map(\.id) == failing)
+        #expect(report.decision == (failing.isEmpty ? .eligible : .notEligible))
+        let errorCodes = Set(report.prerequisites.flatMap(\.findings).filter { $0.severity == .error }.map(\.code.rawValue))
+        #expect(errorCodes == Set(errors))
+        // Without live probes the HSCN prerequisite is at best a warning.
+        #expect(report.prerequisite(.hscn).status == .warn)
         #expect(report.organisation.odsCode == "B86001")
+    }
+
+    @Test func eligibleExampleLapsesWithItsDSPTAssessment() async throws {
+        let report = try await report("eligible")
+        // The 2024-25 assessment stays current until the end of 30 June 2026, Europe/London (BST).
+        #expect(report.reverifyBy == ISOInstant.parse("2026-06-30T23:00:00Z"))
     }
 }

@@ -51,7 +51,7 @@ import Testing
         #expect(object["policySha256"] as? String == Policy.defaults.sha256)
         let prerequisites = object["prerequisites"] as! [[String: Any]]
         #expect(prerequisites.map { $0["id"] as! String } == PrerequisiteID.allCases.map(\.rawValue))
-        // Unproven prerequisites fail honestly until their checks exist.
+        // The bundle carries no DSPT, training or HSCN evidence: those prerequisites fail.
         #expect(object["decision"] as? String == "not-eligible")
     }
 

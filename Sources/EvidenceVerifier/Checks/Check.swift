@@ -26,20 +26,3 @@ public struct CheckOutcome: Sendable {
         self.endpoints = endpoints
     }
 }
-
-/// A check for a prerequisite this version cannot verify yet: it fails, so nothing is called eligible on unverified grounds.
-public struct NotImplementedCheck: Check {
-    public let id: PrerequisiteID
-    public init(_ id: PrerequisiteID) { self.id = id }
-
-    public func evaluate(_ context: VerificationContext) async -> CheckOutcome {
-        CheckOutcome(
-            summary: "not verified: this version of lcr-verify cannot check \(id.rawValue) yet",
-            findings: [Finding.error(FindingCode.checkNotImplemented, "The \(id.rawValue) check is not implemented, so this prerequisite is unproven.")]
-        )
-    }
-}
-
-extension FindingCode {
-    public static let checkNotImplemented = FindingCode("check.not-implemented")
-}
