@@ -19,7 +19,7 @@ public struct HSCNCheck: Check {
 
         let rules = HSCNCertificateRules(policy: context.policy.hscn, anchors: anchors, asOf: context.asOf)
         let files = context.bundle.usableFiles(.hscnCertificate)
-        if files.isEmpty { findings.append(missingFinding(context.bundle)) }
+        if files.isEmpty { findings.append(UnusableEvidence.finding(.hscnCertificate, code: .certificateMissing, in: context.bundle)) }
         var lapses: [Date] = []
         var declared = Set<String>()
         var acceptedFiles = 0
@@ -66,18 +66,6 @@ public struct HSCNCheck: Check {
         } catch {
             return .failure(CertificateParseError("is not a certificate (\(error))"))
         }
-    }
-
-    private func missingFinding(_ bundle: EvidenceBundle) -> Finding {
-        let listed = bundle.listedFiles(.hscnCertificate)
-        if listed.isEmpty {
-            return .error(.certificateMissing, "The bundle has no hscn-certificate evidence: the HSCN connection certificate(s) of the organisation's HSCN-facing endpoints are required.")
-        }
-        let paths = listed.map(\.entry.path).joined(separator: ", ")
-        return .error(
-            .certificateMissing,
-            "No hscn-certificate evidence is usable (\(paths): missing or not matching its SHA-256; see evidence-integrity).",
-            evidence: listed.count == 1 ? listed[0].entry.path : nil)
     }
 
     private func summary(files: Int, acceptedFiles: Int, records: [EndpointRecord], context: VerificationContext) -> String {
