@@ -17,9 +17,7 @@ import Testing
 
         init(pki: TestPKI) throws {
             trust = try pki.writeTrustDirectory(in: folder.url)
-            var builder = BundleBuilder()
-            builder.add("user-accounts", "staff/users.csv", "Email\na.manager@nhs.net\n")
-            bundle = try builder.write(in: folder, signer: pki.signer)
+            bundle = try BundleBuilder.withUserList().write(in: folder, signer: pki.signer)
             key = try folder.write(pki.reportSigner.key.pem, to: "report.key.pem")
             certificate = try folder.write(pki.reportSigner.certificate.pemString, to: "report.pem")
         }

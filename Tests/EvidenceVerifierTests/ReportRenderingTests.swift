@@ -8,9 +8,8 @@ import Testing
     let pki = sharedPKI
 
     func hostileReport() async throws -> (VerificationReport, TestFolder) {
-        var builder = BundleBuilder()
+        var builder = BundleBuilder.withUserList()
         builder.organisationName = "Evil <script>alert(1)</script> | Practice"
-        builder.add("user-accounts", "staff/users.csv", "Email\na.manager@nhs.net\n")
         builder.addUnlisted("<img src=x onerror=alert(2)>.csv", Data("x".utf8))
         let folder = TestFolder()
         return (try await verify(builder.write(in: folder, signer: pki.signer), pki: pki), folder)

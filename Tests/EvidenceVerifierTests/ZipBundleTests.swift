@@ -8,9 +8,7 @@ import Testing
     let pki = sharedPKI
 
     func signedFolder(_ folder: TestFolder) throws -> URL {
-        var builder = BundleBuilder()
-        builder.add("user-accounts", "staff/users.csv", "Email\na.manager@nhs.net\n")
-        return try builder.write(in: folder, signer: pki.signer)
+        try BundleBuilder.withUserList().write(in: folder, signer: pki.signer)
     }
 
     @Test(arguments: [nil, "example-practice"])

@@ -13,6 +13,13 @@ struct BundleBuilder {
     private(set) var files: [(path: String, data: Data)] = []
     private(set) var entries: [[String: Any]] = []
 
+    /// A bundle listing one small user list: enough for integrity, signature and report tests.
+    static func withUserList() -> BundleBuilder {
+        var builder = BundleBuilder()
+        builder.add("user-accounts", "staff/users.csv", "Email\na.manager@nhs.net\n")
+        return builder
+    }
+
     /// Adds a file and lists it in the manifest (with its true SHA-256 unless `sha256` overrides it).
     mutating func add(_ kind: String, _ path: String, _ data: Data, sha256: String? = nil, signature: String? = nil) {
         files.append((path, data))
