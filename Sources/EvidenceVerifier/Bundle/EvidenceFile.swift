@@ -1,0 +1,48 @@
+import Foundation
+
+/// One file the manifest lists, and what reading it found.
+public struct EvidenceFile: Sendable {
+    public let entry: EvidenceEntry
+    /// Where its bytes are, when the path was acceptable and the file exists.
+    public let url: URL?
+    public let state: State
+    /// The detached signature's bytes, or why they could not be read, when the entry names one.
+    public let signature: SignatureFile?
+
+    public enum State: Sendable, Equatable {
+        /// Present and its SHA-256 matches the manifest.
+        case intact(bytes: Int64)
+        case digestMismatch(actual: String, bytes: Int64)
+        case missing
+        /// The path is absolute, climbs with `..`, or a link takes it outside the bundle.
+        case outsideBundle(String)
+        case notARegularFile
+        case tooLarge(limit: Int64)
+        case unreadable(String)
+    }
+
+    /// The state of a listed signature file.
+    public enum SignatureFile: Sendable {
+        case bytes(Data)
+        case unusable(String)
+    }
+
+    public var isIntact: Bool {
+        if case .intact = state { return true }
+        return false
+    }
+
+    /// Size in bytes, when it was read.
+    public var bytes: Int64? {
+        switch state {
+        case .intact(let bytes), .digestMismatch(_, let bytes): bytes
+        default: nil
+        }
+    }
+
+    /// The measured SHA-256 when it differs from the manifest, else the manifest's value.
+    public var measuredSha256: String {
+        if case .digestMismatch(let actual, _) = state { return actual }
+        return entry.sha256.lowercased()
+    }
+}
