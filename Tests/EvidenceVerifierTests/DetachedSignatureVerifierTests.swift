@@ -123,33 +123,16 @@ import Testing
     }
 
     @Test func pemSignaturesFromTheOpenSSLCommandAreRead() throws {
-        let folder = TestFolder()
-        let contentFile = try folder.write(content, to: "content")
-        let certificate = try folder.write(pki.signer.certificate.pemString, to: "signer.pem")
-        let key = try folder.write(pki.signer.key.pem, to: "signer.key")
-        let output = folder.path("content.p7s")
-        let status = try OpenSSLCommand.run([
-            "cms", "-sign", "-binary", "-outform", "PEM", "-in", contentFile.path, "-out", output.path,
-            "-signer", certificate.path, "-inkey", key.path,
-        ])
-        #expect(status == 0)
-        guard case .valid = verdict(try Data(contentsOf: output)) else {
+        let signature = try OpenSSLCommand.sign(content, by: pki.signer, options: ["-binary", "-outform", "PEM"])
+        guard case .valid = verdict(signature) else {
             Issue.record("a PEM signature made by openssl cms should verify")
             return
         }
     }
 
     @Test func signatureWithoutItsSignerCertificateSaysSo() throws {
-        let folder = TestFolder()
-        let contentFile = try folder.write(content, to: "content")
-        let certificate = try folder.write(pki.signer.certificate.pemString, to: "signer.pem")
-        let key = try folder.write(pki.signer.key.pem, to: "signer.key")
-        let output = folder.path("content.p7s")
-        _ = try OpenSSLCommand.run([
-            "cms", "-sign", "-binary", "-nocerts", "-outform", "DER", "-in", contentFile.path, "-out", output.path,
-            "-signer", certificate.path, "-inkey", key.path,
-        ])
-        #expect(failure(verdict(try Data(contentsOf: output))) == .signerMissing)
+        let signature = try OpenSSLCommand.sign(content, by: pki.signer, options: ["-binary", "-nocerts", "-outform", "DER"])
+        #expect(failure(verdict(signature)) == .signerMissing)
     }
 }
 
@@ -158,17 +141,8 @@ import Testing
     let pki = sharedPKI
 
     @Test func textModeSignatureIsAcceptedOnlyWhenAllowedAndSaysSo() throws {
-        let folder = TestFolder()
         let content = Data("{\n  \"format\": \"lcr-evidence/1\"\n}\n".utf8)
-        let contentFile = try folder.write(content, to: "manifest.json")
-        let certificate = try folder.write(pki.signer.certificate.pemString, to: "signer.pem")
-        let key = try folder.write(pki.signer.key.pem, to: "signer.key")
-        let output = folder.path("manifest.json.p7s")
-        #expect(try OpenSSLCommand.run([
-            "cms", "-sign", "-outform", "DER", "-in", contentFile.path, "-out", output.path,
-            "-signer", certificate.path, "-inkey", key.path,
-        ]) == 0)
-        let signature = try Data(contentsOf: output)
+        let signature = try OpenSSLCommand.sign(content, by: pki.signer, options: ["-outform", "DER"])
         let verifier = DetachedSignatureVerifier(anchors: [pki.root.certificate])
         guard case .invalid(.mismatch, _, _) = verifier.verify(signature: signature, over: .data(content), at: TestPKI.asOf) else {
             Issue.record("exact-byte verification must refuse a text-mode signature")
