@@ -92,7 +92,7 @@ public final class Certificate: @unchecked Sendable {
             case GEN_IPADD:
                 if let value = name.pointee.d.iPAddress {
                     let bytes = Data(bytes: ASN1_STRING_get0_data(value), count: Int(ASN1_STRING_length(value)))
-                    result.append(.ipAddress(SubjectAlternativeName.formatIP(bytes)))
+                    result.append(.ipAddress(IPAddress(bytes: Array(bytes))?.description ?? bytes.map { String(format: "%02x", $0) }.joined()))
                 }
             default:
                 continue

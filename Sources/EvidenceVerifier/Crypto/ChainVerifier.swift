@@ -33,7 +33,7 @@ public struct ChainVerifier: Sendable {
         X509_STORE_CTX_set_time(context, 0, time_t(instant.timeIntervalSince1970.rounded(.down)))
         if let hostname {
             let parameters = X509_STORE_CTX_get0_param(context)
-            if IPAddressText.isIPAddress(hostname) {
+            if IPAddress(hostname) != nil {
                 X509_VERIFY_PARAM_set1_ip_asc(parameters, hostname)
             } else {
                 X509_VERIFY_PARAM_set1_host(parameters, hostname, hostname.utf8.count)
@@ -86,14 +86,5 @@ public enum ChainFailureKind: Sendable, Equatable {
         case X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH: self = .hostnameMismatch
         default: self = .other
         }
-    }
-}
-
-/// Recognises IPv4 and IPv6 literals.
-enum IPAddressText {
-    static func isIPAddress(_ text: String) -> Bool {
-        var v4 = in_addr()
-        var v6 = in6_addr()
-        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 }
