@@ -30,8 +30,14 @@ public struct EvidenceDateParser: Sendable {
         calendar.startOfDay(date)
     }
 
-    /// `days` later: whole UK calendar days for a calendar date, else `days` × 24 hours.
+    /// The most days `adding(days:to:)` moves a date: more than the whole span of `years`, so
+    /// clamping to it never changes how the result compares with any date evidence can name.
+    public static let maximumDayOffset = 4_000_000
+
+    /// `days` later: whole UK calendar days for a calendar date, else `days` × 24 hours. Any `Int`
+    /// is safe: offsets beyond `maximumDayOffset` either way are clamped to it.
     public mutating func adding(days: Int, to date: EvidenceDate) -> Date {
+        let days = min(max(days, -Self.maximumDayOffset), Self.maximumDayOffset)
         if let day = date.calendarDate { return calendar.startOfDay(day.adding(days: days)) }
         return date.instant.addingTimeInterval(TimeInterval(days) * 86_400)
     }

@@ -5,9 +5,10 @@ import Foundation
 ///
 /// A record counts when its course is accepted (policy `acceptedCourses`, name contains,
 /// case-insensitive) and it is current at `asOf`: completed ≤ asOf < expiry, where expiry is the
-/// `Expiry Date` or else completion + `validityDays`. The share of distinct staff (lower-cased
-/// emails) with current training, out of the manifest's `staffCount` (else the distinct staff in
-/// the file), must reach `minimumCompletionPercent`; every address in the `user-accounts`
+/// earlier of the `Expiry Date` and completion + `validityDays` (DESIGN §4). A row whose person
+/// key is not an email address is an error and its training never counts. The share of distinct
+/// staff (lower-cased emails) with current training, out of the manifest's `staffCount` (else the
+/// distinct staff in the file), must reach `minimumCompletionPercent`; every address in the `user-accounts`
 /// evidence must have current training, and a user's expiry within `expiryWarningDays` warns.
 /// Lapses: each user's expiry, and the expiry that would take the share below the threshold.
 ///
@@ -73,19 +74,23 @@ public struct TrainingCheck: Check {
                     return
                 }
                 ledger.note(email)
+                if case .failure(let problem) = EmailAddress.parse(email) {
+                    // Counted among the staff (it can only lower the share), never as trained.
+                    findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(reader.path) names \"\(record[.email])\" as the person, which is not an email address: it \(problem). Its training does not count.", evidence: reader.path, location: "line \(record.line), column Email"))
+                    return
+                }
                 let course = record[.course]
                 guard courses.accepts(course), let completed = date(.completed) else { return }
                 guard completed.instant <= asOf else {
                     findings.append(.error(.trainingCompletedInFuture, "\(email) is recorded as completing \"\(course)\" on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: reader.path, location: "line \(record.line), column Completion Date"))
                     return
                 }
-                let expiry: Date
-                if record[.expires].isEmpty {
-                    expiry = dates.adding(days: validityDays, to: completed)
-                } else if let stated = date(.expires) {
-                    expiry = stated.instant
-                } else {
-                    return
+                // The earlier of the stated expiry and the policy's validity: a far-off `Expiry Date`
+                // cannot stretch a completion past `validityDays`.
+                var expiry = dates.adding(days: validityDays, to: completed)
+                if !record[.expires].isEmpty {
+                    guard let stated = date(.expires) else { return }
+                    expiry = min(expiry, stated.instant)
                 }
                 ledger.add(email, expiry: expiry, asOf: asOf)
             } || readable
@@ -162,6 +167,8 @@ extension FindingCode {
     public static let trainingUserUntrained = FindingCode("training.user-untrained")
     /// An LCR user's training expires soon.
     public static let trainingExpiringSoon = FindingCode("training.expiring-soon")
+    /// A row's person key (the Email column) is not an email address; its training does not count.
+    public static let trainingPersonInvalid = FindingCode("training.person-invalid")
     /// A completion date after the verification instant.
     public static let trainingCompletedInFuture = FindingCode("training.completed-in-future")
 }
