@@ -53,7 +53,11 @@ import Testing
         ("2026-04-01T09:00:00Z", "", true),  // completion == as-of counts
         ("2026-01-01", "2026-04-01T09:00:00Z", false), // expiry == as-of does not
         ("2026-01-01", "2026-04-01T09:00:01Z", true),
-        ("2020-01-01", "31/12/2030", true),  // an explicit expiry wins over the validity period
+        ("2020-01-01", "31/12/2030", false), // expiry is the earlier of the stated one and completion + 365 days
+        ("2025-06-01", "31/12/9999", true),
+        ("2025-03-31", "31/12/9999", false), // a far-off Expiry Date does not stretch the validity
+        ("2025-04-02", "2026-04-02", true),  // completion + 365 days: the start of 2 April 2026
+        ("2025-04-02", "2026-04-01", false), // the stated expiry is earlier
         ("2026-01-01", "2026-03-01", false),
     ])
     func currencyIsCompletionUpToExpiry(_ completed: String, _ expiry: String, _ current: Bool) async throws {
@@ -61,6 +65,37 @@ import Testing
         let outcome = try await run(rows, users: ["a@nhs.net"], staffCount: 1)
         #expect(outcome.codes.contains("training.user-untrained") == !current)
         #expect(outcome.codes.contains("training.below-threshold") == !current)
+    }
+
+    /// A person key that is not an address never counts as trained staff, but still counts among the staff.
+    @Test(arguments: ["not-an-address", "a@@nhs.net", "<script>@x", "a b@nhs.net", "x@nhs..net"])
+    func aPersonKeyThatIsNotAnAddressIsAnErrorAndNotTrained(_ key: String) async throws {
+        let outcome = try await run(Self.staff(1) + ["\"\(key)\",\(Self.course),2025-06-01,"])
+        #expect(outcome.codes.filter { $0 != "training.below-threshold" } == ["training.person-invalid"])
+        #expect(outcome.findings.first?.location == "line 3, column Email")
+        #expect(outcome.summary.hasPrefix("1 of 2 staff in the training records (50%)"))
+        #expect(outcome.status == .fail)
+    }
+
+    /// Policies built in code skip the loader's ranges: absurd values still compute, never trap.
+    @Test(arguments: [Int.max, Int.min, 1_000_000_000_000_000, -1])
+    func anyValidityComputesWithoutTrapping(_ days: Int) async throws {
+        var policy = Policy.defaults
+        policy.training.validityDays = days
+        let outcome = try await run(["a@nhs.net,\(Self.course),2025-06-01,", "b@nhs.net,\(Self.course),2025-06-01T10:00:00Z,2030-01-01"], users: ["a@nhs.net"], staffCount: 2, policy: policy)
+        #expect(outcome.status == (days > 0 ? .pass : .fail))
+    }
+
+    @Test func aHugeStaffCountFailsWithoutTrapping() async throws {
+        var policy = Policy.defaults
+        policy.training.minimumCompletionPercent = 100
+        let outcome = try await run(Self.staff(2), staffCount: Int.max, policy: policy)
+        #expect(outcome.codes == ["training.below-threshold"])
+        #expect(outcome.summary.hasPrefix("2 of 9223372036854775807 staff (0%)"))
+        #expect(CompletionThreshold(percent: 100).required(of: Int.max) == Int.max)
+        #expect(CompletionThreshold(percent: .nan).required(of: 10) == Int.max)
+        #expect(CompletionThreshold.percentage(Int.max, of: Int.max) == "100%")
+        #expect(CompletionThreshold.percentage(Int.max / 2, of: Int.max) == "49.9%")
     }
 
     @Test(arguments: [

@@ -124,4 +124,49 @@ import Testing
         #expect(outcome.findings.count == CappedFindings.defaultLimit + 1)
         #expect(outcome.findings.last?.message.hasPrefix("4950 more email.domain-not-allowed findings") == true)
     }
+
+    /// Duplicates are found across files and named by the file and line of the first copy.
+    @Test func aDuplicateInASecondFileNamesTheFirst() async throws {
+        let outcome = try await IGFixtures.run(UserAccountsCheck(), files: [
+            .users("Email\r\na.manager@nhs.net\r\nj.smith@nhs.net\r\n"),
+            IGFixtures.File(.userAccounts, "staff/more-users.csv", "Email\r\nb.jones@nhs.net\r\nJ.Smith@NHS.net\r\n"),
+        ])
+        #expect(outcome.codes == ["email.duplicate"])
+        #expect(outcome.findings[0].evidence == "staff/more-users.csv")
+        #expect(outcome.findings[0].location == "line 3")
+        #expect(outcome.findings[0].message.contains("first at staff/lcr-users.csv line 3"))
+    }
+}
+
+/// The compact set behind duplicate detection over a million users.
+@Suite struct CompactStringSetTests {
+    @Test func remembersEachMemberWithTheTagItWasFirstAddedWith() {
+        var set = CompactStringSet<Int>()
+        #expect(set.insert("a@nhs.net", tag: 1) == nil)
+        #expect(set.insert("", tag: 2) == nil)
+        #expect(set.insert("b@nhs.net", tag: 3) == nil)
+        #expect(set.insert("a@nhs.net", tag: 4) == 1)
+        #expect(set.insert("", tag: 5) == 2)
+        #expect(set.insert("a@nhs.net", tag: 6) == 1)
+        #expect(set.count == 3)
+    }
+
+    /// Members are exact bytes: canonically equivalent spellings are different members.
+    @Test func comparesExactBytes() {
+        var set = CompactStringSet<Void>()
+        #expect(set.insert("zo\u{eb}", tag: ()) == nil)
+        #expect(set.insert("zoe\u{308}", tag: ()) == nil)
+        #expect(set.count == 2)
+    }
+
+    @Test func keepsEveryMemberAcrossGrowth() {
+        var set = CompactStringSet<Int>()
+        let count = 100_000
+        for index in 0..<count { #expect(set.insert("user\(index)@nhs.net", tag: index) == nil) }
+        #expect(set.count == count)
+        var found = 0
+        for index in stride(from: 0, to: count, by: 7) where set.insert("user\(index)@nhs.net", tag: -1) == index { found += 1 }
+        #expect(found == (count + 6) / 7)
+        #expect(set.count == count)
+    }
 }

@@ -29,11 +29,12 @@ struct CompletionThreshold {
     }
 
     /// `part` of `whole` as a percentage for a sentence, rounded down to one decimal (`97.5%`),
-    /// so a share just under the threshold never prints as meeting it.
+    /// so a share just under the threshold never prints as meeting it. `part` is taken as 0 to `whole`.
     static func percentage(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "0%" }
-        let (product, overflow) = part.multipliedReportingOverflow(by: 1_000)
-        let tenths = overflow ? Int(exactly: (Double(part) / Double(whole) * 1_000).rounded(.down)) ?? 0 : product / whole
+        // Exact for any counts: the product is taken double-width, and 0 ≤ part ≤ whole keeps the quotient ≤ 1000.
+        let part = min(max(part, 0), whole)
+        let tenths = whole.dividingFullWidth(part.multipliedFullWidth(by: 1_000)).quotient
         return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10).\(tenths % 10)%"
     }
 }

@@ -35,13 +35,12 @@ public struct TrainingCheck: Check {
         }
         var lapses: [Date] = []
         let staffShare = judgeShare(ledger, context: context, courseName: courseName, findings: &findings, lapses: &lapses)
-        let users = LCRUserList.read(from: context.bundle)
-        let untrainedUsers = judgeUsers(users ?? [], ledger, context: context, dates: dates, courseName: courseName, findings: &findings, lapses: &lapses)
+        let users = judgeUsers(ledger, context: context, dates: dates, courseName: courseName, findings: &findings, lapses: &lapses)
         let usersPart: String
-        if let users {
-            usersPart = untrainedUsers == 0
-                ? (users.count == 1 ? "the 1 LCR user is trained" : "all \(users.count) LCR users are trained")
-                : "\(untrainedUsers) of \(users.count) LCR users \(untrainedUsers == 1 ? "is" : "are") not"
+        if let (count, untrained) = users {
+            usersPart = untrained == 0
+                ? (count == 1 ? "the 1 LCR user is trained" : "all \(count) LCR users are trained")
+                : "\(untrained) of \(count) LCR users \(untrained == 1 ? "is" : "are") not"
         } else {
             usersPart = "there is no readable list of LCR users to check"
         }
@@ -126,29 +125,31 @@ public struct TrainingCheck: Check {
         return sentence
     }
 
-    /// Judges each LCR user's training; returns how many lack current training.
+    /// Judges each LCR user's training as the user list streams; returns how many users there
+    /// are and how many lack current training, or nil when there is no readable user list.
     private func judgeUsers(
-        _ users: [String], _ ledger: TrainingLedger, context: VerificationContext,
+        _ ledger: TrainingLedger, context: VerificationContext,
         dates: EvidenceDateParser, courseName: String, findings: inout CappedFindings, lapses: inout [Date]
-    ) -> Int {
+    ) -> (count: Int, untrained: Int)? {
         let warningWindow = TimeInterval(context.policy.training.expiryWarningDays) * 86_400
         let evidence = context.bundle.usableFiles(.trainingRecords).first?.entry.path
-        var untrained = 0
-        for user in users {
+        var count = 0, untrained = 0
+        let readable = LCRUserList.forEachUser(in: context.bundle) { user in
+            count += 1
             let training = ledger[user]
             guard let expiry = training?.currentUntil else {
                 untrained += 1
                 let why = training?.expiredOn.map { "their \(courseName) training expired on \(day(of: $0, dates))" }
                     ?? "the training records show no current \(courseName) training for them"
                 findings.append(.error(.trainingUserUntrained, "LCR user \(user) is not trained: \(why).", evidence: evidence, location: user))
-                continue
+                return
             }
             lapses.append(expiry)
             if expiry.timeIntervalSince(context.asOf) <= warningWindow {
                 findings.append(.warning(.trainingExpiringSoon, "LCR user \(user)'s \(courseName) training expires on \(day(of: expiry, dates)).", evidence: evidence, location: user))
             }
         }
-        return untrained
+        return readable ? (count, untrained) : nil
     }
 
     private func day(of instant: Date, _ dates: EvidenceDateParser) -> String {
