@@ -1,3 +1,5 @@
+import Foundation
+
 /// A set of strings kept as UTF-8 bytes in one buffer, each with a small value (`Tag`), for
 /// remembering a million addresses in tens of megabytes: a member costs its bytes plus a few
 /// machine words of index, against well over 100 bytes for a `Set<String>` entry holding a
@@ -9,6 +11,8 @@ struct CompactStringSet<Tag> {
     private var bytes: [UInt8] = []
     /// Where each member ends in `bytes` (it starts where the previous one ends).
     private var ends: [Int] = []
+    /// Each member's hash, so a probe compares bytes only on a hash match and growing needs no rehashing.
+    private var hashes: [Int] = []
     private var tags: [Tag] = []
     /// Member index + 1 in each slot; 0 is empty.
     private var slots = [Int](repeating: 0, count: 16)
@@ -23,30 +27,40 @@ struct CompactStringSet<Tag> {
     }
 
     private mutating func insert(bytes member: UnsafeBufferPointer<UInt8>, tag: Tag) -> Tag? {
-        if (count + 1) * 4 > slots.count * 3 { grow() }
+        if (count + 1) * 2 > slots.count { grow() }
+        let hash = Self.hash(member)
         let mask = slots.count - 1
-        var slot = Self.hash(member) & mask
+        var slot = hash & mask
         while slots[slot] != 0 {
             let index = slots[slot] - 1
-            if self.member(index).elementsEqual(member) { return tags[index] }
+            if hashes[index] == hash && holds(member, at: index) { return tags[index] }
             slot = (slot + 1) & mask
         }
         bytes.append(contentsOf: member)
         ends.append(bytes.count)
+        hashes.append(hash)
         tags.append(tag)
         slots[slot] = count
         return nil
     }
 
-    private func member(_ index: Int) -> ArraySlice<UInt8> {
-        bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+    /// Whether member `index` is exactly `member`.
+    private func holds(_ member: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let start = index == 0 ? 0 : ends[index - 1]
+        guard ends[index] - start == member.count else { return false }
+        guard let other = member.baseAddress, !member.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { stored in
+            // `start + member.count` ≤ `stored.count`, so the base address exists.
+            memcmp(stored.baseAddress! + start, other, member.count) == 0
+        }
     }
 
+    /// Doubles the table, keeping it at most half full so probes stay short.
     private mutating func grow() {
         var larger = [Int](repeating: 0, count: slots.count * 2)
         let mask = larger.count - 1
-        for index in 0..<count {
-            var slot = member(index).withUnsafeBufferPointer(Self.hash) & mask
+        for (index, hash) in hashes.enumerated() {
+            var slot = hash & mask
             while larger[slot] != 0 { slot = (slot + 1) & mask }
             larger[slot] = index + 1
         }

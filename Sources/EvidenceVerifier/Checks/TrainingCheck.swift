@@ -133,6 +133,7 @@ public struct TrainingCheck: Check {
     ) -> (count: Int, untrained: Int)? {
         let warningWindow = TimeInterval(context.policy.training.expiryWarningDays) * 86_400
         let evidence = context.bundle.usableFiles(.trainingRecords).first?.entry.path
+        let asOf = context.asOf
         var count = 0, untrained = 0
         let readable = LCRUserList.forEachUser(in: context.bundle) { user in
             count += 1
@@ -145,7 +146,7 @@ public struct TrainingCheck: Check {
                 return
             }
             lapses.append(expiry)
-            if expiry.timeIntervalSince(context.asOf) <= warningWindow {
+            if expiry.timeIntervalSince(asOf) <= warningWindow {
                 findings.append(.warning(.trainingExpiringSoon, "LCR user \(user)'s \(courseName) training expires on \(day(of: expiry, dates)).", evidence: evidence, location: user))
             }
         }
