@@ -77,6 +77,37 @@ import Testing
         #expect(outcome.status == .fail)
     }
 
+    /// ESR exports key people by staff ID; LCR users are matched to them through the user list's Staff ID.
+    @Test func recordsKeyedByStaffIDMatchUsersByTheirStaffID() async throws {
+        let training = """
+        Employee Number,Competence Name,Date Last Awarded,Expiry Date
+        12345678,NHS|CSTF|\(Self.course)|,2025-06-01,30-Nov-2028
+        12345679-2,NHS|CSTF|\(Self.course)|,2024-01-01,
+        E1234,NHS|CSTF|Fire Safety|,2025-06-01,
+
+        """
+        let users = "Email,Staff ID\na.manager@nhs.net,12345678\nb.smith@nhs.net,12345679-2\nc.jones@nhs.net,\n"
+        let outcome = try await IGFixtures.run(TrainingCheck(), files: [.training(training), .users(users)])
+        #expect(outcome.summary == "1 of 3 staff in the training records (33.3%) hold current Data Security Awareness training; 2 of 3 LCR users are not.")
+        let untrained = outcome.findings.filter { $0.code == .trainingUserUntrained }
+        #expect(untrained.map(\.location) == ["b.smith@nhs.net", "c.jones@nhs.net"])
+        #expect(untrained[0].message.contains("expired on 31 December 2024"))
+    }
+
+    @Test(arguments: ["12 34", "a@nhs.net", "-1", String(repeating: "9", count: 33), "１２３"])
+    func aStaffIDKeyThatIsNotAStaffIDIsAnErrorAndNotTrained(_ key: String) async throws {
+        let outcome = try await run(["E1,\(Self.course),2025-06-01", "\"\(key)\",\(Self.course),2025-06-01"], header: "Staff ID,Course,Completion Date")
+        #expect(outcome.codes.filter { $0 != "training.below-threshold" } == ["training.person-invalid"])
+        #expect(outcome.findings.first?.location == "line 3, column Staff ID")
+        #expect(outcome.summary.hasPrefix("1 of 2 staff in the training records (50%)"))
+    }
+
+    @Test func aFileThatNamesNoOneIsOneFinding() async throws {
+        let outcome = try await run(["\(Self.course),2025-06-01", "\(Self.course),2025-07-01"], staffCount: 2, header: "Course,Completion Date")
+        #expect(outcome.codes == ["csv.missing-column", "training.below-threshold"])
+        #expect(outcome.findings[0].message.contains("Staff ID (or Employee Number, Assignment Number)"))
+    }
+
     /// Policies built in code skip the loader's ranges: absurd values still compute, never trap.
     @Test(arguments: [Int.max, Int.min, 1_000_000_000_000_000, -1])
     func anyValidityComputesWithoutTrapping(_ days: Int) async throws {

@@ -6,8 +6,10 @@ import Foundation
 /// A record counts when its course is accepted (policy `acceptedCourses`, name contains,
 /// case-insensitive) and it is current at `asOf`: completed ≤ asOf < expiry, where expiry is the
 /// earlier of the `Expiry Date` and completion + `validityDays` (DESIGN §4). A row whose person
-/// key is not an email address is an error and its training never counts. The share of distinct
-/// staff (lower-cased emails) with current training, out of the manifest's `staffCount` (else the
+/// key is not an email address (or, in a file keyed by `Staff ID`, not a staff ID) is an error and
+/// its training never counts. LCR users are matched to training by address, and by the user
+/// list's `Staff ID` when the training records are keyed by staff ID (ESR exports). The share of distinct
+/// staff (lower-cased person keys) with current training, out of the manifest's `staffCount` (else the
 /// distinct staff in the file), must reach `minimumCompletionPercent`; every address in the `user-accounts`
 /// evidence must have current training, and a user's expiry within `expiryWarningDays` warns.
 /// Lapses: each user's expiry, and the expiry that would take the share below the threshold.
@@ -59,6 +61,7 @@ public struct TrainingCheck: Check {
         var readable = false
         for file in files {
             let reader = CSVEvidenceReader<TrainingColumn>(file: file)
+            var namesNoOne = false
             readable = reader.read(into: &findings) { record, findings in
                 func date(_ column: TrainingColumn) -> EvidenceDate? {
                     let text = record[column]
@@ -67,21 +70,34 @@ public struct TrainingCheck: Check {
                     findings.append(.error(text.isEmpty ? .csvMissingValue : .dateInvalid, "Line \(record.line) of \(reader.path) \(problem).", evidence: reader.path, location: "line \(record.line), column \(column.name)"))
                     return nil
                 }
-                let email = record[.email].lowercased()
-                guard !email.isEmpty else {
-                    findings.append(.error(.csvMissingValue, "Line \(record.line) of \(reader.path) has no Email.", evidence: reader.path, location: "line \(record.line), column Email"))
+                let keyColumn: TrainingColumn
+                if record.header.position(of: .email) != nil {
+                    keyColumn = .email
+                } else if record.header.position(of: .staffID) != nil {
+                    keyColumn = .staffID
+                } else {
+                    if !namesNoOne {
+                        namesNoOne = true
+                        findings.append(.error(.csvMissingColumn, "\(reader.path) has no \(TrainingColumn.email.namesForMessage) or \(TrainingColumn.staffID.namesForMessage) column, so its rows name no one", evidence: reader.path, location: "column Email"))
+                    }
                     return
                 }
-                ledger.note(email)
-                if case .failure(let problem) = EmailAddress.parse(email) {
+                let text = record[keyColumn]
+                guard !text.isEmpty else {
+                    findings.append(.error(.csvMissingValue, "Line \(record.line) of \(reader.path) has no \(keyColumn.name).", evidence: reader.path, location: "line \(record.line), column \(keyColumn.name)"))
+                    return
+                }
+                let person = text.lowercased()
+                ledger.note(person)
+                if let problem = Self.personKeyProblem(text, in: keyColumn) {
                     // Counted among the staff (it can only lower the share), never as trained.
-                    findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(reader.path) names \"\(record[.email])\" as the person, which is not an email address: it \(problem). Its training does not count.", evidence: reader.path, location: "line \(record.line), column Email"))
+                    findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(reader.path) names \"\(text)\" as the person, which \(problem). Its training does not count.", evidence: reader.path, location: "line \(record.line), column \(keyColumn.name)"))
                     return
                 }
                 let course = record[.course]
                 guard courses.accepts(course), let completed = date(.completed) else { return }
                 guard completed.instant <= asOf else {
-                    findings.append(.error(.trainingCompletedInFuture, "\(email) is recorded as completing \"\(course)\" on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: reader.path, location: "line \(record.line), column Completion Date"))
+                    findings.append(.error(.trainingCompletedInFuture, "\(text) is recorded as completing \"\(course)\" on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: reader.path, location: "line \(record.line), column Completion Date"))
                     return
                 }
                 // The earlier of the stated expiry and the policy's validity: a far-off `Expiry Date`
@@ -91,10 +107,21 @@ public struct TrainingCheck: Check {
                     guard let stated = date(.expires) else { return }
                     expiry = min(expiry, stated.instant)
                 }
-                ledger.add(email, expiry: expiry, asOf: asOf)
+                ledger.add(person, expiry: expiry, asOf: asOf)
             } || readable
         }
         return readable ? ledger : nil
+    }
+
+    /// Why `text` cannot identify a person in `column`, or nil when it can: an Email key must be an
+    /// address, a Staff ID key a staff identifier.
+    private static func personKeyProblem(_ text: String, in column: TrainingColumn) -> String? {
+        if column == .staffID {
+            return StaffID.normalised(text) == nil
+                ? "is not a staff ID (1 to \(StaffID.maximumLength) letters, digits, -, /, . or _)" : nil
+        }
+        if case .failure(let problem) = EmailAddress.parse(text) { return "is not an email address: it \(problem)" }
+        return nil
     }
 
     /// Judges the share of staff with current training; returns the sentence that describes it.
@@ -135,9 +162,11 @@ public struct TrainingCheck: Check {
         let evidence = context.bundle.usableFiles(.trainingRecords).first?.entry.path
         let asOf = context.asOf
         var count = 0, untrained = 0
-        let readable = LCRUserList.forEachUser(in: context.bundle) { user in
+        let readable = LCRUserList.forEachUser(in: context.bundle) { listed in
             count += 1
-            let training = ledger[user]
+            let user = listed.email
+            let byAddress = ledger[user], byStaffID = listed.staffID.flatMap { ledger[$0] }
+            let training = byStaffID.map { byAddress?.merged(with: $0) ?? $0 } ?? byAddress
             guard let expiry = training?.currentUntil else {
                 untrained += 1
                 let why = training?.expiredOn.map { "their \(courseName) training expired on \(day(of: $0, dates))" }

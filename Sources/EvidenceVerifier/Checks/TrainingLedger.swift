@@ -1,18 +1,19 @@
 import Foundation
 
 /// Everything the `ig-training` check keeps while streaming training records: one entry per
-/// distinct member of staff (lower-cased email), never the rows themselves.
+/// distinct member of staff (their lower-cased person key: an email address or a staff ID),
+/// never the rows themselves.
 struct TrainingLedger {
     private(set) var staff: [String: StaffTraining] = [:]
 
-    /// Counts `email` as a member of staff even when none of their courses is accepted.
-    mutating func note(_ email: String) {
-        if staff[email] == nil { staff[email] = StaffTraining() }
+    /// Counts `person` as a member of staff even when none of their courses is accepted.
+    mutating func note(_ person: String) {
+        if staff[person] == nil { staff[person] = StaffTraining() }
     }
 
-    /// Takes in one accepted completion of `email` that was completed by `asOf`.
-    mutating func add(_ email: String, expiry: Date, asOf: Date) {
-        staff[email, default: StaffTraining()].add(expiry: expiry, asOf: asOf)
+    /// Takes in one accepted completion of `person` that was completed by `asOf`.
+    mutating func add(_ person: String, expiry: Date, asOf: Date) {
+        staff[person, default: StaffTraining()].add(expiry: expiry, asOf: asOf)
     }
 
     var distinctStaff: Int { staff.count }
@@ -27,5 +28,5 @@ struct TrainingLedger {
         staff.values.count { $0.currentUntil == nil && $0.expiredOn != nil }
     }
 
-    subscript(email: String) -> StaffTraining? { staff[email] }
+    subscript(person: String) -> StaffTraining? { staff[person] }
 }
