@@ -138,35 +138,38 @@ import Testing
     }
 }
 
-/// The compact set behind duplicate detection over a million users.
+/// The compact set behind duplicate detection and the training ledger over a million people.
 @Suite struct CompactStringSetTests {
-    @Test func remembersEachMemberWithTheTagItWasFirstAddedWith() {
-        var set = CompactStringSet<Int>()
-        #expect(set.insert("a@nhs.net", tag: 1) == nil)
-        #expect(set.insert("", tag: 2) == nil)
-        #expect(set.insert("b@nhs.net", tag: 3) == nil)
-        #expect(set.insert("a@nhs.net", tag: 4) == 1)
-        #expect(set.insert("", tag: 5) == 2)
-        #expect(set.insert("a@nhs.net", tag: 6) == 1)
+    @Test func numbersEachMemberInTheOrderItWasAdded() {
+        var set = CompactStringSet()
+        #expect(set.insert("a@nhs.net") == (true, 0))
+        #expect(set.insert("") == (true, 1))
+        #expect(set.insert("b@nhs.net") == (true, 2))
+        #expect(set.insert("a@nhs.net") == (false, 0))
+        #expect(set.insert("") == (false, 1))
+        #expect(set.index(of: "b@nhs.net") == 2)
+        #expect(set.index(of: "c@nhs.net") == nil)
         #expect(set.count == 3)
     }
 
     /// Members are exact bytes: canonically equivalent spellings are different members.
     @Test func comparesExactBytes() {
-        var set = CompactStringSet<Void>()
-        #expect(set.insert("zo\u{eb}", tag: ()) == nil)
-        #expect(set.insert("zoe\u{308}", tag: ()) == nil)
+        var set = CompactStringSet()
+        #expect(set.insert("zo\u{eb}").inserted)
+        #expect(set.insert("zoe\u{308}").inserted)
         #expect(set.count == 2)
     }
 
     @Test func keepsEveryMemberAcrossGrowth() {
-        var set = CompactStringSet<Int>()
+        var set = CompactStringSet()
         let count = 100_000
-        for index in 0..<count { #expect(set.insert("user\(index)@nhs.net", tag: index) == nil) }
-        #expect(set.count == count)
+        var added = 0
+        for index in 0..<count where set.insert("user\(index)@nhs.net") == (true, index) { added += 1 }
+        #expect(added == count)
         var found = 0
-        for index in stride(from: 0, to: count, by: 7) where set.insert("user\(index)@nhs.net", tag: -1) == index { found += 1 }
+        for index in stride(from: 0, to: count, by: 7) where set.index(of: "user\(index)@nhs.net") == index { found += 1 }
         #expect(found == (count + 6) / 7)
+        #expect(set.index(of: "user\(count)@nhs.net") == nil)
         #expect(set.count == count)
     }
 }

@@ -10,13 +10,13 @@ enum LCRUserList {
     /// Hands each user to `body` once (by address), in file order; returns false when there is
     /// no usable, readable user-accounts file. Only the set of addresses seen is kept (as compact bytes).
     static func forEachUser(in bundle: EvidenceBundle, _ body: (User) -> Void) -> Bool {
-        var seen = CompactStringSet<Void>()
+        var seen = CompactStringSet()
         var ignored = CappedFindings(limitPerCode: 0)
         var readable = false
         for file in bundle.usableFiles(.userAccounts) {
             readable = CSVEvidenceReader<UserAccountColumn>(file: file).read(into: &ignored) { record, _ in
                 let email = record[.email].lowercased()
-                if !email.isEmpty, seen.insert(email, tag: ()) == nil {
+                if !email.isEmpty, seen.insert(email).inserted {
                     body(User(email: email, staffID: StaffID.normalised(record[.staffID])))
                 }
             } || readable

@@ -23,8 +23,9 @@ public struct UserAccountsCheck: Check {
         let domains = EmailDomainPolicy(context.policy.userAccounts)
         let shared = SharedMailboxRule(words: context.policy.userAccounts.sharedMailboxLocalParts)
         var findings = CappedFindings()
-        // Each address seen, with where: the file's index in `files` and the line.
-        var firstSeen = CompactStringSet<(file: Int32, line: Int32)>()
+        // Each address seen, and where it was first: the file's index in `files` and the line.
+        var seen = CompactStringSet()
+        var firstSeen: [(file: Int32, line: Int32)] = []
         var users = 0, refused = 0, shareLike = 0
         var readable = false
         for (fileIndex, file) in files.enumerated() {
@@ -40,7 +41,11 @@ public struct UserAccountsCheck: Check {
                 }
                 var allowed = true
                 let key = text.lowercased()
-                if let earlier = firstSeen.insert(key, tag: (Int32(clamping: fileIndex), Int32(clamping: record.line))) {
+                let (inserted, index) = seen.insert(key)
+                if inserted {
+                    firstSeen.append((Int32(clamping: fileIndex), Int32(clamping: record.line)))
+                } else {
+                    let earlier = firstSeen[index]
                     let place = "\(files[Int(earlier.file)].entry.path) line \(earlier.line)"
                     findings.append(.error(.emailDuplicate, "\"\(text)\" is listed more than once (first at \(place)): each LCR user needs their own account.", evidence: reader.path, location: location))
                     allowed = false
