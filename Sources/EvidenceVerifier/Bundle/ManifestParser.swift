@@ -4,13 +4,18 @@ import Foundation
 public enum ManifestParser {
     /// The largest manifest accepted; a real one is a few kilobytes.
     public static let maximumBytes = 1 << 20
+    /// The most staff an organisation may declare (the whole NHS in England employs about 1.5 million).
+    public static let maximumStaffCount = 10_000_000
 
     public static func parse(_ bytes: Data) -> Result<Manifest, ManifestProblem> {
         guard bytes.count <= maximumBytes else {
             return .failure(ManifestProblem("is \(bytes.count) bytes, more than the \(maximumBytes) allowed"))
         }
-        guard String(data: bytes, encoding: .utf8) != nil else {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             return .failure(ManifestProblem("is not valid UTF-8"))
+        }
+        if let problem = JSONKeyScanner.firstProblem(in: bytes) {
+            return .failure(ManifestProblem("\(problem): decoders disagree on which value counts"))
         }
         let manifest: Manifest
         do {
@@ -36,6 +41,9 @@ public enum ManifestParser {
         }
         if let staff = manifest.organisation.staffCount, staff <= 0 {
             return ManifestProblem("field organisation.staffCount: must be a positive number, found \(staff)")
+        }
+        if let staff = manifest.organisation.staffCount, staff > maximumStaffCount {
+            return ManifestProblem("field organisation.staffCount: must be at most \(maximumStaffCount), found \(staff)")
         }
         for (index, entry) in manifest.evidence.enumerated() where !SHA256Digest.isHex(entry.sha256) {
             return ManifestProblem("field evidence[\(index)].sha256: \"\(entry.sha256.prefix(80))\" is not 64 hexadecimal digits")
