@@ -21,6 +21,8 @@ struct LCRVerify: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
+        // A closed pipe on stdout must end in EPIPE (one stderr line, exit 2), not a silent death by signal.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try LCRVerify.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -42,7 +44,11 @@ enum Main {
             Foundation.exit(2)
         }
         if LCRVerify.exitCode(for: error) == .success {  // --help, --version
-            print(LCRVerify.fullMessage(for: error))
+            do {
+                try Console.output(LCRVerify.fullMessage(for: error) + "\n")
+            } catch {
+                exit(with: error)
+            }
             Foundation.exit(0)
         }
         let message = LCRVerify.message(for: error)
@@ -52,17 +58,26 @@ enum Main {
     }
 }
 
-/// Writes to the standard streams (FileHandle, since Glibc's `stderr` global is not concurrency-safe).
+/// Writes to the standard streams with `write(2)` (FileHandle traps on a full disk or a closed pipe, and
+/// Glibc's `stderr` global is not concurrency-safe).
 enum Console {
+    /// One line on stderr, prefixed with the program's name. The whole line goes through `TerminalText`,
+    /// so a file name or message from evidence can neither start a second line nor drive the terminal.
+    /// A stderr that cannot be written is ignored: there is nowhere left to say so.
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data("lcr-verify: \(line)\n".utf8))
+        try? DescriptorWriter.writeAll(Data("lcr-verify: \(TerminalText.escaped(line))\n".utf8), to: STDERR_FILENO)
     }
 
-    static func output(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+    /// Bytes on stdout; a stdout that cannot take them (a full disk, a closed pipe) is an `InputError`.
+    static func output(_ data: Data) throws(InputError) {
+        do {
+            try DescriptorWriter.writeAll(data, to: STDOUT_FILENO)
+        } catch {
+            throw InputError("standard output", "cannot be written (\(error))")
+        }
     }
 
-    static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    static func output(_ text: String) throws(InputError) {
+        try output(Data(text.utf8))
     }
 }
