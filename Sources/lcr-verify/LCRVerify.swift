@@ -51,11 +51,22 @@ enum Main {
             }
             Foundation.exit(0)
         }
-        let message = LCRVerify.message(for: error)
-            .split(separator: "\n").first.map(String.init) ?? "\(error)"
-        Console.error(message)
+        if LCRVerify.exitCode(for: error) == .validationFailure {  // usage errors, from the parser or validate()
+            Console.error(LCRVerify.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage")
+        } else {
+            Console.error(describeUnexpected(error))
+        }
         Foundation.exit(2)
     }
+}
+
+/// One line for an error that is none of ours (a Foundation error from a file operation): the file it names
+/// and the system's reason, never Foundation's multi-line `NSCocoaErrorDomain` dump.
+private func describeUnexpected(_ error: any Error) -> String {
+    let nsError = error as NSError
+    let file = nsError.userInfo[NSFilePathErrorKey] as? String ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path
+    let reason = SystemError(underlying: error).map { "cannot be used (\($0))" } ?? "could not be handled (\(nsError.domain) error \(nsError.code))"
+    return "\(file ?? "input"): \(reason)"
 }
 
 /// Writes to the standard streams with `write(2)` (FileHandle traps on a full disk or a closed pipe, and

@@ -187,19 +187,16 @@ import Testing
         #expect(try names(in: out) == [])
     }
 
-    @Test func aFolderThatCannotTakeTheFilesIsAnInputErrorAndHoldsNothing() async throws {
+    @Test func aReportFolderThatCannotBeMadeIsAnInputErrorAndNothingIsWritten() async throws {
         let folder = TestFolder()
         let (report, json) = try await writtenReport(folder)
-        let out = folder.path("reports")
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        #expect(chmod(out.path, 0o500) == 0)
-        defer { chmod(out.path, 0o700) }
-        guard access(out.path, W_OK) != 0 else { return }  // running as root: permissions do not bind
+        let file = try folder.write("not a folder", to: "file")
         let error = #expect(throws: InputError.self) {
-            try SignedReportWriter(identity: try pki.reportSigner.signingIdentity()).write(report, json: json, to: out)
+            try SignedReportWriter(identity: try pki.reportSigner.signingIdentity()).write(report, json: json, to: file.appendingPathComponent("reports"))
         }
-        #expect(error?.problem.contains("Permission denied") == true)
-        #expect(try names(in: out) == [])
+        #expect(error?.subject.hasSuffix("file/reports") == true)
+        #expect(try names(in: folder.url).filter { $0 != "bundle" } == ["file"])
+        #expect(try Data(contentsOf: file) == Data("not a folder".utf8))
     }
 
     @Test func aReportWhoseODSCodeIsNotOneNamesNoFile() async throws {

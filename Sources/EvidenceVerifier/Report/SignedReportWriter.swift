@@ -49,7 +49,8 @@ public struct SignedReportWriter: Sendable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw InputError(folder, "cannot be created as the report folder")
+            let reason = SystemError(underlying: error).map { "cannot be created as the report folder (\($0))" }
+            throw InputError(folder, reason ?? "is not a folder that reports can be written to")
         }
         let stagedJSON = try stage(json, in: folder)
         defer { unlink(stagedJSON) }
