@@ -211,7 +211,7 @@ import Testing
         return out.appendingPathComponent("B86001-20260401T120000Z.json")
     }
 
-    @Test func aSignatureThatIsAFolderOrAFIFOIsExitTwoWithoutBlocking() throws {
+    @Test func aSignatureThatIsMissingAFolderAFIFOOrTooLargeIsExitTwoWithoutBlocking() throws {
         let setup = try Setup(pki: pki)
         let report = try signedReport(setup)
         let signature = report.path + ".p7s"
@@ -223,6 +223,9 @@ import Testing
         try FileManager.default.removeItem(atPath: signature)
         #expect(mkfifo(signature, 0o600) == 0)
         expectInputError(try CLI.run(verify), mentioning: ".json.p7s: is not a regular file")
+        try FileManager.default.removeItem(atPath: signature)
+        try Data(count: (1 << 20) + 1).write(to: URL(fileURLWithPath: signature))
+        expectInputError(try CLI.run(verify), mentioning: ".json.p7s: is 1048577 bytes, more than the 1048576 allowed")
     }
 
     @Test func aHugeReportIsRefusedBeforeItIsRead() throws {
