@@ -12,7 +12,7 @@ final class BundleDirectory: @unchecked Sendable {
 
     init(_ url: URL) throws(InputError) {
         let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw InputError(url.path, "cannot be opened as a folder (\(InputFile.systemError(errno)))") }
+        guard descriptor >= 0 else { throw InputError(url.path, "cannot be opened as a folder (\(SystemError(errno)))") }
         self.url = url
         self.descriptor = descriptor
     }
@@ -34,7 +34,7 @@ final class BundleDirectory: @unchecked Sendable {
     func openFile(_ path: String) -> Result<(descriptor: Int32, size: Int64), OpenFailure> {
         let components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         var folder = dup(descriptor)
-        guard folder >= 0 else { return .failure(.unreadable(InputFile.systemError(errno))) }
+        guard folder >= 0 else { return .failure(.unreadable("\(SystemError(errno))")) }
         defer { close(folder) }
         for component in components.dropLast() {
             let next = openat(folder, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -46,7 +46,7 @@ final class BundleDirectory: @unchecked Sendable {
         guard file >= 0 else { return .failure(Self.failure(errno, name: components.last ?? "", in: folder)) }
         var status = stat()
         guard fstat(file, &status) == 0 else {
-            let reason = InputFile.systemError(errno)
+            let reason = "\(SystemError(errno))"
             close(file)
             return .failure(.unreadable(reason))
         }
@@ -90,7 +90,7 @@ final class BundleDirectory: @unchecked Sendable {
         guard depth < Self.maximumDepth else { throw InputError(url.path, "nests folders deeper than \(Self.maximumDepth) levels; refused") }
         let listing = openat(folder, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard listing >= 0, let stream = fdopendir(listing) else {
-            throw InputError(url.path, "a folder in the bundle cannot be listed (\(InputFile.systemError(errno)))")
+            throw InputError(url.path, "a folder in the bundle cannot be listed (\(SystemError(errno)))")
         }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
@@ -104,7 +104,7 @@ final class BundleDirectory: @unchecked Sendable {
                 && status.st_mode & S_IFMT == S_IFDIR
             if isFolder {
                 let child = openat(dirfd(stream), name.map { CChar(bitPattern: $0) } + [0], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                guard child >= 0 else { throw InputError(url.path, "a folder in the bundle cannot be opened (\(InputFile.systemError(errno)))") }
+                guard child >= 0 else { throw InputError(url.path, "a folder in the bundle cannot be opened (\(SystemError(errno)))") }
                 defer { close(child) }
                 try walk(child, prefix: path, depth: depth + 1, into: &found, maximumEntries: maximumEntries)
             } else {
@@ -122,7 +122,7 @@ final class BundleDirectory: @unchecked Sendable {
             var status = stat()
             guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return .missing }
             return status.st_mode & S_IFMT == S_IFLNK ? .link : .notARegularFile
-        default: return .unreadable(InputFile.systemError(code))
+        default: return .unreadable("\(SystemError(code))")
         }
     }
 }

@@ -41,11 +41,11 @@ public struct EvidenceBundleReader: Sendable {
         let descriptor = open(source.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT { throw InputError(source.path, "no such bundle (expected a folder or a .zip)") }
-            throw InputError(source.path, "cannot be opened (\(InputFile.systemError(errno)))")
+            throw InputError(source.path, "cannot be opened (\(SystemError(errno)))")
         }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw InputError(source.path, "cannot be read (\(InputFile.systemError(errno)))") }
+        guard fstat(descriptor, &status) == 0 else { throw InputError(source.path, "cannot be read (\(SystemError(errno)))") }
         switch status.st_mode & S_IFMT {
         case S_IFDIR:
             return .folder

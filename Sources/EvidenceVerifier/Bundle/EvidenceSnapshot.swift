@@ -48,7 +48,7 @@ final class EvidenceSnapshot: Sendable {
             guard let storage else { return .failure(.unreadable("no snapshot folder")) }
             destination = storage.url.appendingPathComponent("evidence-\(index)")
             output = open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard output >= 0 else { return .failure(.unreadable("cannot copy it privately (\(InputFile.systemError(errno)))")) }
+            guard output >= 0 else { return .failure(.unreadable("cannot copy it privately (\(SystemError(errno)))")) }
         }
         defer { if output >= 0 { close(output) } }
         do {
@@ -59,7 +59,7 @@ final class EvidenceSnapshot: Sendable {
                 let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
                 if count < 0 {
                     if errno == EINTR { continue }
-                    return .failure(.unreadable(InputFile.systemError(errno)))
+                    return .failure(.unreadable("\(SystemError(errno))"))
                 }
                 if count == 0 { break }
                 total += Int64(count)
@@ -67,7 +67,7 @@ final class EvidenceSnapshot: Sendable {
                 try buffer.withUnsafeBytes { raw in
                     let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<count])
                     try hasher.update(chunk)
-                    if output >= 0, !Self.writeAll(output, chunk) { throw WriteFailed(reason: InputFile.systemError(errno)) }
+                    if output >= 0, !Self.writeAll(output, chunk) { throw WriteFailed(reason: "\(SystemError(errno))") }
                 }
             }
             return .success(Taken(url: destination, sha256: try hasher.finish(), bytes: total))

@@ -21,7 +21,8 @@ public enum ManifestParser {
         do {
             manifest = try JSONDecoder().decode(Manifest.self, from: bytes)
         } catch let error as DecodingError {
-            return .failure(ManifestProblem(describe(error)))
+            let problem = DecodingProblem.describe(error)
+            return .failure(ManifestProblem(problem.hasPrefix("field ") ? problem : "is \(problem)"))
         } catch {
             return .failure(ManifestProblem("is not valid JSON"))
         }
@@ -49,37 +50,5 @@ public enum ManifestParser {
             return ManifestProblem("field evidence[\(index)].sha256: \"\(entry.sha256.prefix(80))\" is not 64 hexadecimal digits")
         }
         return nil
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        func path(_ codingPath: [CodingKey]) -> String {
-            codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
-                .joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-                .replacingOccurrences(of: ".[", with: "[")
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let parent = path(context.codingPath)
-            return "field \(parent.isEmpty ? key.stringValue : parent + "." + key.stringValue): is missing"
-        case .typeMismatch(let type, let context):
-            return "field \(path(context.codingPath)): expected \(typeName(type))"
-        case .valueNotFound(let type, let context):
-            return "field \(path(context.codingPath)): expected \(typeName(type)), found null"
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "is not valid JSON" }
-            return "field \(path(context.codingPath)): \(context.debugDescription)"
-        @unknown default:
-            return "is not a valid manifest"
-        }
-    }
-
-    private static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type: "a whole number"
-        case is Bool.Type: "true or false"
-        case is [String].Type: "a list of strings"
-        default: type is any Collection.Type ? "a list" : "an object"
-        }
     }
 }

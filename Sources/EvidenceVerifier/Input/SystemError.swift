@@ -21,5 +21,5 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String { InputFile.systemError(code) }
+    public var description: String { String(cString: strerror(code)) }
 }
