@@ -18,13 +18,18 @@ final class OpenSSLBIO {
         pointer = bio
     }
 
-    /// A BIO holding a copy of `data`.
+    /// A BIO holding a copy of `data`, written in pieces OpenSSL's `int` lengths can hold.
     convenience init(_ data: Data) throws {
         try self.init()
-        let written = data.withUnsafeBytes { raw in
-            raw.isEmpty ? 0 : BIO_write(pointer, raw.baseAddress, Int32(raw.count))
+        let piece = 1 << 30
+        var offset = 0
+        while offset < data.count {
+            let length = min(piece, data.count - offset)
+            OpenSSLError.clearQueue()
+            let written = data.withUnsafeBytes { raw in BIO_write(pointer, raw.baseAddress! + offset, Int32(length)) }
+            guard written == Int32(length) else { throw OpenSSLError.drain("buffering data") }
+            offset += length
         }
-        guard written == data.count else { throw OpenSSLError.drain("buffering data") }
     }
 
     deinit { BIO_free(pointer) }
