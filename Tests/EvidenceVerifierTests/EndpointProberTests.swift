@@ -102,6 +102,25 @@ struct EndpointProberTests {
         #expect(elapsed < .milliseconds(1500) + .seconds(2), "took \(elapsed)")
     }
 
+    /// Twelve mute endpoints, two at a time, with a 1 s total timeout: one batch after another they would take
+    /// 6 s; the run's one deadline (1 s + 1 s) cuts off at least the batches that could not start before it.
+    @Test("many mute endpoints end by the run's one deadline, not one timeout after another")
+    func runDeadline() async throws {
+        let listeners = try (0..<12).map { _ in try LoopbackSocket.muteListener() }
+        var configuration = TLSTestServer.configuration(connectTimeout: .seconds(1), totalTimeout: .seconds(1))
+        configuration.concurrency = 2
+        let records = await probe(listeners.map { "https://127.0.0.1:\($0.port)/" }, configuration)
+        #expect(records.allSatisfy { $0.status == "timeout" }, "\(records.map(\.status))")
+        let cutOff = records.filter { $0.error?.contains("the probe run's deadline (2000 ms for all endpoints together)") == true }
+        #expect(cutOff.count >= 6, "\(records.map { $0.error ?? "" })")
+    }
+
+    @Test("an IPv6 form of a refused IPv4 address is refused without being contacted")
+    func embeddedLoopbackRefused() async throws {
+        let records = await probe(["https://[2002:7f00:1::]/", "https://[64:ff9b::7f00:1]/", "https://[::127.0.0.1]/"], TLSTestServer.configuration(allowing: []))
+        #expect(records.map(\.status) == ["address-not-allowed", "address-not-allowed", "address-not-allowed"], "\(records.map { $0.error ?? "" })")
+    }
+
     @Test("a loopback endpoint is refused without being contacted unless its network is allowed")
     func loopbackRefusedWithoutConnecting() async throws {
         let listener = try LoopbackSocket.muteListener()

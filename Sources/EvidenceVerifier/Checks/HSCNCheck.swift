@@ -74,6 +74,8 @@ public struct HSCNCheck: Check {
         let declared = context.manifest?.hscn?.endpoints.count ?? 0
         if declared == 0 {
             parts.append("no endpoints declared")
+        } else if declared > context.policy.probe.maximumEndpoints {
+            parts.append("\(declared) endpoints declared, more than the \(context.policy.probe.maximumEndpoints) allowed")
         } else if !context.probeEndpoints {
             parts.append("\(declared) endpoint\(declared == 1 ? "" : "s") not probed")
         } else {
