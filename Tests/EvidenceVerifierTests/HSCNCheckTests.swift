@@ -177,6 +177,16 @@ struct HSCNCheckTests {
         #expect(codes(outcome) == ["certificate.ca-as-leaf"])
     }
 
+    @Test("a declared certificate for clientAuth only is not a TLS server certificate")
+    func clientOnlyCertificate() async throws {
+        let fixture = try HSCNFixture()
+        try fixture.add("gateway.pem", pem: [try #require(TLSTestServer.certificates[.clientOnly]).certificate])
+        let (status, outcome) = await evaluate(try fixture.context())
+        #expect(status == .fail)
+        #expect(codes(outcome) == ["certificate.untrusted"])
+        #expect(outcome.findings.contains { $0.message.contains("is not meant for a TLS server") })
+    }
+
     @Test("without HSCN anchors nothing is trusted, and the check says why")
     func noAnchors() async throws {
         let fixture = try HSCNFixture()

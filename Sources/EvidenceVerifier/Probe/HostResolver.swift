@@ -13,7 +13,7 @@ enum HostResolver {
         // last thread lets go of it (libdispatch requires that of a semaphore being freed).
         let gate = DispatchSemaphore(value: max(1, min(parallelism, 256)))
         for lookup in lookups {
-            guard gate.wait(timeout: deadline.instant) == .success else { break }
+            guard !deadline.hasPassed, gate.wait(timeout: deadline.instant) == .success else { break }
             let thread = Thread {
                 lookup.finish(resolve(lookup.host))
                 gate.signal()
