@@ -150,6 +150,19 @@ import Testing
         }
     }
 
+    @Test(.timeLimit(.minutes(1))) func signedContentThatIsAFIFOIsRefusedWithoutBlocking() throws {
+        let folder = TestFolder()
+        let fifo = folder.path("evidence.csv")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let signature = try pki.signer.signingIdentity().signDetached(content)
+        let verdict = DetachedSignatureVerifier(anchors: [pki.root.certificate]).verify(signature: signature, over: .file(fifo), at: TestPKI.asOf)
+        guard case .invalid(.malformed, let reason, _) = verdict else {
+            Issue.record("a FIFO is not signed content: \(verdict)")
+            return
+        }
+        #expect(reason.contains("is not a regular file"))
+    }
+
     @Test func aCACertificateIsNotAResponsibleOfficer() throws {
         let authority = CertificateFactory.issue(
             CertificateSpec(

@@ -182,13 +182,13 @@ public final class Certificate: @unchecked Sendable {
         return Data(bytes: buffer, count: Int(length))
     }
 
-    /// Decodes (and caches) the extensions; OpenSSL reports duplicated or undecodable ones as an error,
+    /// Decodes (and caches) the extensions; OpenSSL reports an undecodable or inconsistent one as an error,
     /// which would otherwise read as "no basicConstraints" (not a CA) or "no key usage".
     private static func checkExtensions(_ pointer: OpaquePointer) throws(CertificateParseError) {
         OpenSSLError.clearQueue()
         guard X509_check_purpose(pointer, -1, 0) == 1 else {
             let error = OpenSSLError.drain("decoding extensions")
-            throw CertificateParseError("has invalid or duplicated extensions (\(error.reasons.first ?? "unreadable"))")
+            throw CertificateParseError("has an extension OpenSSL cannot decode (\(error.reasons.first ?? "unreadable"))")
         }
     }
 
