@@ -17,11 +17,10 @@ enum ProbePreparation: Sendable {
         let lookupTime = min(configuration.connectTimeout, deadline.remaining)
         let resolved = names.isEmpty ? [:] : HostResolver.resolveAll(
             names, before: deadline.capped(after: configuration.connectTimeout), parallelism: configuration.concurrency)
-        return zip(urls.indices, zip(urls, targets)).map { index, pair in
-            let (url, parsed) = pair
-            switch parsed {
+        return targets.indices.map { index in
+            switch targets[index] {
             case .failure(let error):
-                return .settled(EndpointRecord(url: url, status: ProbeStatus.invalidURL.rawValue, error: "the URL \(error.problem)"))
+                return .settled(EndpointRecord(url: urls[index], status: ProbeStatus.invalidURL.rawValue, error: "the URL \(error.problem)"))
             case .success(let target):
                 let addresses = IPAddress(target.host).map { Result<[IPAddress], ResolutionError>.success([$0]) }
                     ?? resolved[target.host] ?? .failure(.timedOut)
