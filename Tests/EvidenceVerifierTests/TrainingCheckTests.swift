@@ -94,6 +94,20 @@ import Testing
         #expect(untrained[0].message.contains("expired on 31 December 2024"))
     }
 
+    /// ESR writes dates as `2025/12/02 00:00:00` and an open-ended competence as `No expiry`; the
+    /// validity period still applies (a stated expiry in 2028 does not stretch it).
+    @Test func readsESRDatesAndNoExpiry() async throws {
+        let rows = [
+            "12345678-1,NHS|CSTF|\(Self.course) - 1 Year|,2025/12/02 00:00:00,No expiry",
+            "12345678-2,NHS|CSTF|\(Self.course)|,2025/03/02 00:00:00,30-Nov-2028",
+            "12345678-3,NHS|CSTF|\(Self.course)|,2025/04-03,NO EXPIRY",
+        ]
+        let outcome = try await run(rows, header: "Assignment Number,Competence Name,Date Last Awarded,Expiry Date")
+        #expect(outcome.summary.hasPrefix("1 of 3 staff in the training records (33.3%)"))
+        #expect(outcome.codes == ["date.invalid", "training.below-threshold", "training.expired"])
+        #expect(outcome.findings[0].location == "line 4, column Completion Date")
+    }
+
     @Test(arguments: ["12 34", "a@nhs.net", "-1", String(repeating: "9", count: 33), "１２３"])
     func aStaffIDKeyThatIsNotAStaffIDIsAnErrorAndNotTrained(_ key: String) async throws {
         let outcome = try await run(["E1,\(Self.course),2025-06-01", "\"\(key)\",\(Self.course),2025-06-01"], header: "Staff ID,Course,Completion Date")

@@ -103,7 +103,7 @@ public struct TrainingCheck: Check {
                 // The earlier of the stated expiry and the policy's validity: a far-off `Expiry Date`
                 // cannot stretch a completion past `validityDays`.
                 var expiry = dates.adding(days: validityDays, to: completed)
-                if !record[.expires].isEmpty {
+                if !Self.statesNoExpiry(record[.expires]) {
                     guard let stated = date(.expires) else { return }
                     expiry = min(expiry, stated.instant)
                 }
@@ -111,6 +111,12 @@ public struct TrainingCheck: Check {
             } || readable
         }
         return readable ? ledger : nil
+    }
+
+    /// Whether an `Expiry Date` cell gives no expiry: blank, or ESR's `No expiry` (any case).
+    /// The validity period then decides.
+    private static func statesNoExpiry(_ text: String) -> Bool {
+        text.isEmpty || text.lowercased() == "no expiry"
     }
 
     /// Why `text` cannot identify a person in `column`, or nil when it can: an Email key must be an
