@@ -183,8 +183,3 @@ public struct EvidenceDateParser: Sendable {
         }
     }
 }
-
-extension FindingCode {
-    /// A value that should be a date is not one of the accepted forms.
-    public static let dateInvalid = FindingCode("date.invalid")
-}
