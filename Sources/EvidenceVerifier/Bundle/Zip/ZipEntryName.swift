@@ -1,0 +1,70 @@
+/// An entry's name exactly as the archive spells it (raw bytes): checked as UTF-8 and as a bundle path, and
+/// quoted for messages with control and format characters escaped, so a hostile name cannot move the cursor
+/// or redraw the terminal.
+struct ZipEntryName: Hashable {
+    /// Longest part of a name shown in a message, in characters.
+    static let maximumShownLength = 120
+
+    let bytes: [UInt8]
+
+    /// A folder entry: the name ends with "/".
+    var isFolder: Bool { bytes.last == UInt8(ascii: "/") }
+
+    /// The name without a folder's trailing "/".
+    var path: [UInt8] { isFolder ? Array(bytes.dropLast()) : bytes }
+
+    /// The folders above this entry, nearest the root first (`a`, `a/b` for `a/b/c`).
+    var ancestors: [[UInt8]] {
+        let path = self.path
+        return path.indices.filter { path[$0] == UInt8(ascii: "/") }.map { Array(path[..<$0]) }
+    }
+
+    /// The path's components, once `problem` is nil.
+    var components: [String] {
+        String(decoding: path, as: UTF8.self).split(separator: "/").map(String.init)
+    }
+
+    /// Nil when the name is UTF-8 and an acceptable bundle path, else why it is refused.
+    var problem: String? {
+        guard let text = String(validating: path, as: UTF8.self) else { return "is not valid UTF-8" }
+        return BundlePath.problem(with: text)
+    }
+
+    /// The name in double quotes for a message: `\"`, `\\`, control and format characters escaped as `\u{1B}`,
+    /// bytes that are not UTF-8 as `\xFF`, cut after `maximumShownLength` characters.
+    var quoted: String {
+        var shown = ""
+        var count = 0
+        func append(_ piece: String) -> Bool {
+            guard count < Self.maximumShownLength else { shown += "…"; return false }
+            shown += piece
+            count += 1
+            return true
+        }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            for scalar in text.unicodeScalars {
+                guard append(Self.escaped(scalar)) else { break }
+            }
+        } else {
+            for byte in bytes {
+                let piece = byte < 0x80 ? Self.escaped(Unicode.Scalar(byte)) : "\\x" + String(byte, radix: 16, uppercase: true)
+                guard append(piece) else { break }
+            }
+        }
+        return "\"\(shown)\""
+    }
+
+    private static func escaped(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\"": return "\\\""
+        case "\\": return "\\\\"
+        default: break
+        }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+            return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        default:
+            return String(scalar)
+        }
+    }
+}
