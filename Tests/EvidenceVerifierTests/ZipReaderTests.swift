@@ -244,7 +244,7 @@ import Testing
     @Test(arguments: [[ "dup", "dup/inner"], ["dup/inner", "dup"], ["dup/", "dup"], ["dup", "dup/"]])
     func aNameThatIsBothFileAndFolderIsRefused(names: [String]) throws {
         let entries = names.map { $0.hasSuffix("/") ? ZipWriter.Entry.folder($0) : .file($0, Data("x".utf8)) }
-        try expectRefusal(ZipWriter.archive(entries), saying: "is both a file and a folder")
+        try expectRefusal(ZipWriter.archive(entries), saying: "entry \"dup\" is both a file and a folder")
     }
 
     @Test(arguments: ["a.txt", "a/"])
@@ -279,6 +279,27 @@ import Testing
         let error = try refusal(ZipWriter.archive([.file(name, Data("x".utf8))]))
         #expect(error?.problem.contains("name longer than 1024 bytes") == true, "\(error?.description ?? "")")
         #expect((error?.description.count ?? .max) < 300)
+    }
+
+    @Test func aNameNestedTooDeepIsRefused() throws {
+        let name = Array(repeating: "a", count: ZipEntryName.maximumDepth + 1).joined(separator: "/") + "/f.txt"
+        try expectRefusal(ZipWriter.archive([.file(name, Data("x".utf8))]), saying: "is nested more than 8 folders deep")
+    }
+
+    @Test(arguments: [(6, true), (5, false)])
+    func foldersImpliedByNamesCountAsEntries(limit: Int, unpacks: Bool) throws {
+        // One listed folder, four files, and one folder ("a/b") only their names imply: six items to make.
+        let archive = ZipWriter.archive([.folder("a/")] + (1...4).map { .file("a/b/f\($0).txt", Data("x".utf8)) })
+        var limits = Policy.defaults.evidence
+        limits.maximumZipEntries = limit
+        let folder = TestFolder()
+        let url = try folder.write(archive, to: "folders.zip")
+        if unpacks {
+            _ = try ZipExtractor(limits: limits).extract(url)
+        } else {
+            let error = #expect(throws: InputError.self) { try ZipExtractor(limits: limits).extract(url) }
+            #expect(error?.problem == "has more than 5 entries (counting the folders its names imply); refused")
+        }
     }
 
     // MARK: Honest archives

@@ -4,6 +4,8 @@
 struct ZipEntryName: Hashable {
     /// Longest part of a name shown in a message, in characters.
     static let maximumShownLength = 120
+    /// Most folders a name may go down: a bundle is shallow, and deep trees are slow to make and remove.
+    static let maximumDepth = 8
 
     let bytes: [UInt8]
 
@@ -13,21 +15,19 @@ struct ZipEntryName: Hashable {
     /// The name without a folder's trailing "/".
     var path: [UInt8] { isFolder ? Array(bytes.dropLast()) : bytes }
 
-    /// The folders above this entry, nearest the root first (`a`, `a/b` for `a/b/c`).
-    var ancestors: [[UInt8]] {
-        let path = self.path
-        return path.indices.filter { path[$0] == UInt8(ascii: "/") }.map { Array(path[..<$0]) }
-    }
-
     /// The path's components, once `problem` is nil.
     var components: [String] {
         String(decoding: path, as: UTF8.self).split(separator: "/").map(String.init)
     }
 
-    /// Nil when the name is UTF-8 and an acceptable bundle path, else why it is refused.
+    /// Nil when the name is UTF-8, an acceptable bundle path and not too deep, else why it is refused.
     var problem: String? {
         guard let text = String(validating: path, as: UTF8.self) else { return "is not valid UTF-8" }
-        return BundlePath.problem(with: text)
+        if let problem = BundlePath.problem(with: text) { return problem }
+        if path.count(where: { $0 == UInt8(ascii: "/") }) > Self.maximumDepth {
+            return "is nested more than \(Self.maximumDepth) folders deep"
+        }
+        return nil
     }
 
     /// The name in double quotes for a message: `\"`, `\\`, control and format characters escaped as `\u{1B}`,

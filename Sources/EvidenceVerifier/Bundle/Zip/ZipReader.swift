@@ -59,7 +59,7 @@ public struct ZipReader: Sendable {
         for _ in 0..<end.entryCount {
             let record = try ZipCentralEntry(at: offset, before: directoryEnd, in: file)
             offset += Int64(record.recordLength)
-            try names.insert(record.name)
+            names.insert(record.name)
             guard record.uncompressedSize <= limits.maximumZipEntryBytes else {
                 throw ZipRefusal("entry \(record.name.quoted) would unpack to \(record.uncompressedSize) bytes, more than the \(limits.maximumZipEntryBytes) allowed")
             }
@@ -71,6 +71,9 @@ public struct ZipReader: Sendable {
         }
         guard offset == directoryEnd else {
             throw ZipRefusal("has a central directory larger than the entries it lists")
+        }
+        guard end.entryCount + (try names.check()) <= limits.maximumZipEntries else {
+            throw ZipRefusal("has more than \(limits.maximumZipEntries) entries (counting the folders its names imply)")
         }
         try Self.checkNoOverlap(entries)
         return entries
