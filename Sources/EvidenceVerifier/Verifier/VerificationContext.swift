@@ -30,7 +30,8 @@ public struct VerificationContext: Sendable {
         self.hscnAnchors = hscnAnchors
         self.probeEndpoints = probeEndpoints
         self.allowedNetworks = policy.probe.allowedNetworks + allowedNetworks
-        signatures = BundleSignatures(bundle: bundle, anchors: signerAnchors, at: asOf)
+        signatures = BundleSignatures(
+            bundle: bundle, anchors: signerAnchors, refusedDigests: policy.hscn.refusedSignatureDigests, at: asOf)
     }
 
     /// The manifest, when the bundle has a usable one.
