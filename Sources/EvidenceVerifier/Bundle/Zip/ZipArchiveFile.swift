@@ -24,7 +24,7 @@ final class ZipArchiveFile {
     init(descriptor: Int32, owned: Bool) throws(ZipRefusal) {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
-            throw ZipRefusal(unreadable: "cannot be read (\(InputFile.systemError(errno)))")
+            throw ZipRefusal(unreadable: "cannot be read (\(SystemError(errno)))")
         }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
@@ -50,7 +50,7 @@ final class ZipArchiveFile {
             let count = pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset) + off_t(filled))
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ZipRefusal(unreadable: "cannot be read (\(InputFile.systemError(errno)))")
+                throw ZipRefusal(unreadable: "cannot be read (\(SystemError(errno)))")
             }
             guard count > 0 else { throw ZipRefusal("became shorter while being read") }
             filled += count

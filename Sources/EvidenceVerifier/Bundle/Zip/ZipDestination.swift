@@ -9,7 +9,7 @@ final class ZipDestination {
     init(folder: URL) throws(ZipRefusal) {
         descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw ZipRefusal(unreadable: "cannot be unpacked into \(folder.path) (\(InputFile.systemError(errno)))")
+            throw ZipRefusal(unreadable: "cannot be unpacked into \(folder.path) (\(SystemError(errno)))")
         }
     }
 
@@ -51,6 +51,6 @@ final class ZipDestination {
     }
 
     private func failure(_ name: ZipEntryName) -> ZipRefusal {
-        ZipRefusal(unreadable: "entry \(name.quoted) cannot be unpacked (\(InputFile.systemError(errno)))")
+        ZipRefusal(unreadable: "entry \(name.quoted) cannot be unpacked (\(SystemError(errno)))")
     }
 }

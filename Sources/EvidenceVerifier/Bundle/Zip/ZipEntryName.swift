@@ -30,41 +30,21 @@ struct ZipEntryName: Hashable {
         return nil
     }
 
-    /// The name in double quotes for a message: `\"`, `\\`, control and format characters escaped as `\u{1B}`,
-    /// bytes that are not UTF-8 as `\xFF`, cut after `maximumShownLength` characters.
+    /// The name in double quotes for a message, cut after `maximumShownLength` characters: what could move
+    /// the cursor or redraw the terminal escaped by `TerminalText`, bytes that are not UTF-8 shown as `\xFF`.
     var quoted: String {
-        var shown = ""
-        var count = 0
-        func append(_ piece: String) -> Bool {
-            guard count < Self.maximumShownLength else { shown += "…"; return false }
-            shown += piece
-            count += 1
-            return true
-        }
+        let limit = Self.maximumShownLength
+        let shown: String
+        let isCut: Bool
         if let text = String(validating: bytes, as: UTF8.self) {
-            for scalar in text.unicodeScalars {
-                guard append(Self.escaped(scalar)) else { break }
-            }
+            isCut = text.unicodeScalars.count > limit
+            shown = TerminalText.escaped(String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))))
         } else {
-            for byte in bytes {
-                let piece = byte < 0x80 ? Self.escaped(Unicode.Scalar(byte)) : "\\x" + String(byte, radix: 16, uppercase: true)
-                guard append(piece) else { break }
-            }
+            isCut = bytes.count > limit
+            shown = bytes.prefix(limit).map { byte in
+                byte < 0x80 ? TerminalText.escaped(String(UnicodeScalar(byte))) : "\\x" + String(byte, radix: 16, uppercase: true)
+            }.joined()
         }
-        return "\"\(shown)\""
-    }
-
-    private static func escaped(_ scalar: Unicode.Scalar) -> String {
-        switch scalar {
-        case "\"": return "\\\""
-        case "\\": return "\\\\"
-        default: break
-        }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
-            return "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        default:
-            return String(scalar)
-        }
+        return "\"" + shown + (isCut ? "…" : "") + "\""
     }
 }

@@ -19,7 +19,7 @@ final class ZipOutputFile {
             let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ZipRefusal(unreadable: "entry \(name.quoted) cannot be unpacked (\(InputFile.systemError(errno)))")
+                throw ZipRefusal(unreadable: "entry \(name.quoted) cannot be unpacked (\(SystemError(errno)))")
             }
             written += count
         }
