@@ -58,6 +58,21 @@ import Testing
         try expectRefusal(archive, saying: "does not end within its compressed size")
     }
 
+    /// Today's `main` (ZIPFoundation) unpacked both of these, decoding bytes beyond the entry.
+    @Test(arguments: ["complete stream, shorter declared size", "stored block longer than the entry"])
+    func deflateDataIsNeverReadPastTheDeclaredCompressedSize(shape: String) throws {
+        let content = Self.text(400)
+        var entry = ZipWriter.Entry.file("a.txt", content)
+        if shape.hasPrefix("complete") {
+            entry.headers { $0.compressedSize = 21 }  // the stream's other bytes follow, before the central directory
+        } else {
+            // A final stored block of 1000 bytes (LEN 0x03E8, NLEN its complement) in a 21-byte entry.
+            entry.data = Data([0x01, 0xE8, 0x03, 0x17, 0xFC]) + content.prefix(16)
+            entry.headers { $0.compressedSize = 21 }
+        }
+        try expectRefusal(ZipWriter.archive([entry]), saying: "does not end within its compressed size")
+    }
+
     @Test func aDeflateStreamLeftOpenIsRefused() throws {
         let content = Self.text(400)
         var entry = ZipWriter.Entry.file("a.txt", content)
