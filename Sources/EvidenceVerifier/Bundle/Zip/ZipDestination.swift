@@ -42,15 +42,15 @@ final class ZipDestination {
                 throw error
             }
             let child = openat(folder, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            let error = failure(name)
+            let code = errno
             close(folder)
-            guard child >= 0 else { throw error }
+            guard child >= 0 else { throw failure(name, code) }
             folder = child
         }
         return folder
     }
 
-    private func failure(_ name: ZipEntryName) -> ZipRefusal {
-        ZipRefusal(unreadable: "entry \(name.quoted) cannot be unpacked (\(SystemError(errno)))")
+    private func failure(_ name: ZipEntryName, _ code: Int32 = errno) -> ZipRefusal {
+        ZipRefusal(unreadable: "entry \(name.quoted) cannot be unpacked (\(SystemError(code)))")
     }
 }

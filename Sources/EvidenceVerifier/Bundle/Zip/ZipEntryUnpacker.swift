@@ -45,14 +45,13 @@ struct ZipEntryUnpacker {
         var crc: uLong = CZlib.crc32(0, nil, 0)
 
         mutating func accept(_ bytes: UnsafeRawBufferPointer, consumed: Int64) throws(ZipRefusal) {
-            let name = entry.name.quoted
             let declared = entry.record.uncompressedSize
             written += Int64(bytes.count)
             guard written <= declared else {
-                throw ZipRefusal("entry \(name) unpacks to more than the \(declared) bytes it declares")
+                throw ZipRefusal("entry \(entry.name.quoted) unpacks to more than the \(declared) bytes it declares")
             }
             if written > ZipEntryUnpacker.ratioFloor, written / max(consumed, 1) > maximumCompressionRatio {
-                throw ZipRefusal("entry \(name) has a compression ratio above \(maximumCompressionRatio):1 on the bytes read (a zip bomb)")
+                throw ZipRefusal("entry \(entry.name.quoted) has a compression ratio above \(maximumCompressionRatio):1 on the bytes read (a zip bomb)")
             }
             crc = CZlib.crc32(crc, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
             try output.write(bytes)
