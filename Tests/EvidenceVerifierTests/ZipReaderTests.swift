@@ -145,6 +145,19 @@ import Testing
         try expectRefusal(archive, saying: "entry \"c.txt\" has a broken local header")
     }
 
+    @Test func nothingIsWrittenBeforeEveryHeaderHasBeenChecked() throws {
+        var last = ZipWriter.Entry.file("z.txt", Self.text(40))
+        last.localSignature = 0
+        let folder = TestFolder()
+        let url = try folder.write(ZipWriter.archive([.file("a.txt", Self.text(40)), .folder("b/"), last]), to: "late.zip")
+        let destination = folder.path("out")
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: false)
+        #expect(throws: InputError.self) {
+            try ZipReader(limits: Policy.defaults.evidence).extract(url.path, into: destination)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: destination.path).isEmpty)
+    }
+
     @Test func aLocalHeaderWithAnotherNameIsRefused() throws {
         var entry = ZipWriter.Entry.file("a.txt", Self.text(40))
         entry.local.name = Array("b.txt".utf8)
