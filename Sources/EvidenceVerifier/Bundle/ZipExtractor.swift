@@ -5,10 +5,12 @@ import Foundation
 struct ZipExtractor {
     let limits: Policy.Evidence
 
-    /// The folder holding the unpacked bundle (the archive's single top folder when it has one).
-    func extract(_ archiveURL: URL) throws -> (storage: TemporaryDirectory, root: URL) {
+    /// The folder holding the unpacked bundle (the archive's single top folder when it has one), read from
+    /// the archive already open on `descriptor` (so the file judged is the file that was opened); `name` is
+    /// used in messages.
+    func extract(descriptor: Int32, name: String) throws(InputError) -> (storage: TemporaryDirectory, root: URL) {
         let storage = try TemporaryDirectory(prefix: "lcr-bundle")
-        try ZipReader(limits: limits).extract(archiveURL.path, into: storage.url)
+        try ZipReader(limits: limits).extract(descriptor: descriptor, name: name, into: storage.url)
         return (storage, Self.bundleRoot(in: storage.url))
     }
 
