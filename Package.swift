@@ -8,10 +8,12 @@ let package = Package(
         .executable(name: "lcr-verify", targets: ["lcr-verify"]),
         .library(name: "EvidenceVerifier", targets: ["EvidenceVerifier"]),
         .library(name: "PKIFixtures", targets: ["PKIFixtures"]),
+        .library(name: "PartnerRegistry", targets: ["PartnerRegistry"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,6 +30,10 @@ let package = Package(
         .target(
             name: "EvidenceVerifier",
             dependencies: ["COpenSSL", "CCurl", "CShims", "ZIPFoundation"]
+        ),
+        .target(
+            name: "PartnerRegistry",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "PKIFixtures",
@@ -50,6 +56,10 @@ let package = Package(
                 "EvidenceVerifier", "PKIFixtures",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        .testTarget(
+            name: "PartnerRegistryTests",
+            dependencies: ["PartnerRegistry"]
         ),
     ]
 )
