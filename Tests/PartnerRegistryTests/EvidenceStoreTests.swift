@@ -40,6 +40,22 @@ struct EvidenceStoreTests {
         #expect(scratch.listing(scratch.dataDirectory.root) == [first.relativePath])
     }
 
+    @Test("A staged copy can be read before it is kept; one that is not kept leaves nothing behind")
+    func stagesBeforeKeeping() throws {
+        let scratch = try Scratch()
+        let store = EvidenceStore(dataDirectory: scratch.dataDirectory)
+        let source = try scratch.file("bundle.zip", Array("look first".utf8))
+        let descriptor = open(source.path, O_RDONLY)
+        defer { close(descriptor) }
+        var staged: StagedEvidence? = try store.stage(from: descriptor, name: source.path, digest: TestSHA256())
+        #expect(try Data(contentsOf: staged!.url) == Data("look first".utf8))
+        #expect(store.existing(sha256: staged!.sha256) == nil)
+        staged = nil
+        #expect(scratch.listing(scratch.dataDirectory.root).isEmpty)
+        let kept = try store.keep(try store.stage(from: descriptor, name: source.path, digest: TestSHA256()))
+        #expect(scratch.listing(scratch.dataDirectory.root) == [kept.relativePath])
+    }
+
     @Test("A file already at the name is never overwritten")
     func neverOverwrites() throws {
         let scratch = try Scratch()

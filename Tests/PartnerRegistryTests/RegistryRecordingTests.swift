@@ -83,6 +83,17 @@ struct RegistryRecordingTests {
         #expect(second.findings.first?.code == "training.expired")
     }
 
+    @Test("A submission and its verification are recorded together")
+    func recordsSubmissionWithVerification() throws {
+        let scratch = try Scratch()
+        let registry = try PartnerRegistry.open(scratch.dataDirectory)
+        let recorded = try registry.recordSubmission(
+            odsCode: "B86001", name: "Practice", evidence: .example("a"), receivedAt: .example,
+            verification: .example(submissionId: 0, decision: .eligible))
+        #expect(recorded.verification?.submissionId == recorded.submission.id)
+        #expect(try registry.latestVerification(odsCode: "B86001") == recorded.verification)
+    }
+
     @Test("A verification of a submission that does not exist is refused and records nothing")
     func refusesVerificationOfUnknownSubmission() throws {
         let scratch = try Scratch()

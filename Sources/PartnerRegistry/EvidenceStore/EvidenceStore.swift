@@ -1,9 +1,10 @@
 import Foundation
 
 /// The content-addressed store of submitted bundles (and the signed ISAs of approvals):
-/// `DIR/evidence/sha256/ab/<hex>.zip`, named by the SHA-256 of the file's bytes. A file is copied in under a temporary name in its final folder while its
-/// digest is computed, flushed to disk, then linked to its name without overwriting (an existing file of
-/// that name holds the same bytes and is kept), and the folder is flushed. Nothing here deletes or
+/// `DIR/evidence/sha256/ab/<hex>.zip`, named by the SHA-256 of the file's bytes. A file is first copied
+/// to a private name in `DIR/incoming/` while its digest is computed and flushed to disk (`stage`); once
+/// the caller has looked at that copy, it is linked to its name without overwriting (an existing file of
+/// that name holds the same bytes and is kept) and the folder is flushed (`keep`). Nothing here deletes or
 /// rewrites a stored file.
 public struct EvidenceStore: Sendable {
     public let dataDirectory: DataDirectory
@@ -35,24 +36,20 @@ public struct EvidenceStore: Sendable {
             url: url, isNew: false)
     }
 
-    /// Copies everything `source` holds (from offset 0, in bounded chunks) into the store while `digest`
-    /// hashes it, and keeps it as `<hex>.<fileExtension>` (`zip` for bundles). `name` is used in errors. When `expectedSha256` is given, a copy whose bytes do not
-    /// have that digest is discarded and refused (the source changed while being read).
-    public func store(
-        from source: Int32, name: String, digest: some ContentDigest, expectedSha256: String? = nil, fileExtension: String = "zip"
-    ) throws(RegistryError) -> StoredEvidence {
-        guard (1...8).contains(fileExtension.utf8.count),
-            fileExtension.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) })
-        else {
-            throw RegistryError.invalidValue(field: "fileExtension", reason: "\"\(fileExtension)\" is not 1–8 lower-case letters and digits")
-        }
+    /// Copies everything `source` holds (from offset 0, in bounded chunks) into a private file under
+    /// `incoming/` while `digest` hashes it. `name` is used in errors. When `expectedSha256` is given, a
+    /// copy whose bytes do not have that digest is refused (the source changed while being read).
+    public func stage(
+        from source: Int32, name: String, digest: some ContentDigest, expectedSha256: String? = nil
+    ) throws(RegistryError) -> StagedEvidence {
         var digest = digest
         let staging = dataDirectory.incomingFolder
         try DataDirectory.createFolder(staging)
         let temporary = staging.appendingPathComponent(".evidence-\(UUID().uuidString).tmp")
         let output = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o440)
         guard output >= 0 else { throw RegistryError.system(errno, path: temporary.path, doing: "create a file") }
-        defer { unlink(temporary.path) }
+        var staged = false
+        defer { if !staged { unlink(temporary.path) } }
         let copied: Int64
         do {
             defer { close(output) }
@@ -66,19 +63,38 @@ public struct EvidenceStore: Sendable {
         if let expectedSha256, expectedSha256 != sha256 {
             throw RegistryError.fileProblem(path: name, reason: "changed while it was being stored (SHA-256 \(sha256), expected \(expectedSha256)); refused")
         }
-        let target = url(sha256: sha256, fileExtension: fileExtension)
+        staged = true
+        return StagedEvidence(url: temporary, sha256: sha256, bytes: copied)
+    }
+
+    /// Keeps a staged copy as `evidence/sha256/ab/<hex>.<fileExtension>` (`zip` for bundles): linked to
+    /// its name without overwriting (a file already there holds the same bytes and is kept instead).
+    public func keep(_ staged: StagedEvidence, fileExtension: String = "zip") throws(RegistryError) -> StoredEvidence {
+        guard (1...8).contains(fileExtension.utf8.count),
+            fileExtension.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) })
+        else {
+            throw RegistryError.invalidValue(field: "fileExtension", reason: "\"\(fileExtension)\" is not 1–8 lower-case letters and digits")
+        }
+        let target = url(sha256: staged.sha256, fileExtension: fileExtension)
         let folder = target.deletingLastPathComponent()
         try DataDirectory.createFolder(folder)
-        if link(temporary.path, target.path) != 0 {
-            guard errno == EEXIST, let kept = existing(sha256: sha256, fileExtension: fileExtension) else {
-                throw RegistryError.system(errno, path: target.path, doing: "store the bundle")
+        if link(staged.url.path, target.path) != 0 {
+            guard errno == EEXIST, let kept = existing(sha256: staged.sha256, fileExtension: fileExtension) else {
+                throw RegistryError.system(errno, path: target.path, doing: "store the file")
             }
             return kept
         }
         try FileSync.folder(folder)
         return StoredEvidence(
-            sha256: sha256, bytes: copied, relativePath: relativePath(sha256: sha256, fileExtension: fileExtension), url: target,
-            isNew: true)
+            sha256: staged.sha256, bytes: staged.bytes, relativePath: relativePath(sha256: staged.sha256, fileExtension: fileExtension),
+            url: target, isNew: true)
+    }
+
+    /// `stage` then `keep`, for a file that needs no look before it is kept.
+    public func store(
+        from source: Int32, name: String, digest: some ContentDigest, expectedSha256: String? = nil, fileExtension: String = "zip"
+    ) throws(RegistryError) -> StoredEvidence {
+        try keep(try stage(from: source, name: name, digest: digest, expectedSha256: expectedSha256), fileExtension: fileExtension)
     }
 
     private func copy(

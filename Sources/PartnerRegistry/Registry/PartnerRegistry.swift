@@ -86,27 +86,38 @@ public final class PartnerRegistry: Sendable {
     // MARK: Recording
 
     /// Records a stored bundle as a submission of `odsCode`, adding the organisation as an applicant when
-    /// it is new (both rows in one transaction). Identical bytes already recorded give the existing
-    /// submission and `isNew` false; identical bytes recorded for another organisation are refused.
+    /// it is new, and the bundle's verification when given (its `submissionId` is filled in): all in one
+    /// transaction. Identical bytes already recorded are the existing submission (`isNew` false);
+    /// identical bytes recorded for another organisation are refused.
     public func recordSubmission(
-        odsCode: String, name: String, evidence: StoredEvidence, receivedAt: Date
-    ) throws(RegistryError) -> (submission: Submission, isNew: Bool) {
+        odsCode: String, name: String, evidence: StoredEvidence, receivedAt: Date, verification: Verification? = nil
+    ) throws(RegistryError) -> RecordedSubmission {
         try write { db in
+            var submission: Submission
+            let isNew: Bool
             if let existing = try Submission.filter(Column("bundleSha256") == evidence.sha256).fetchOne(db) {
                 guard existing.odsCode == odsCode else {
                     throw RegistryError.invalidValue(
                         field: "bundle", reason: "the same bytes were submitted for \(existing.odsCode), not \(odsCode)")
                 }
-                return (existing, false)
+                (submission, isNew) = (existing, false)
+            } else {
+                if try Partner.fetchOne(db, key: odsCode) == nil {
+                    try Partner(odsCode: odsCode, name: name, createdAt: receivedAt).insert(db)
+                }
+                submission = Submission(
+                    odsCode: odsCode, bundleSha256: evidence.sha256, receivedAt: receivedAt,
+                    storedPath: evidence.relativePath, bytes: evidence.bytes)
+                try submission.insert(db)
+                isNew = true
             }
-            if try Partner.fetchOne(db, key: odsCode) == nil {
-                try Partner(odsCode: odsCode, name: name, createdAt: receivedAt).insert(db)
+            var recorded: Verification?
+            if var verification, let id = submission.id {
+                verification.submissionId = id
+                try verification.insert(db)
+                recorded = verification
             }
-            var submission = Submission(
-                odsCode: odsCode, bundleSha256: evidence.sha256, receivedAt: receivedAt,
-                storedPath: evidence.relativePath, bytes: evidence.bytes)
-            try submission.insert(db)
-            return (submission, true)
+            return RecordedSubmission(submission: submission, isNew: isNew, verification: recorded)
         }
     }
 
