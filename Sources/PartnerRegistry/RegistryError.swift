@@ -1,7 +1,8 @@
 import Foundation
 
 /// Why the registry, the evidence store or the data folder cannot be used (the command line maps every case
-/// to exit 2 with one line naming the path). `description` is that line, without a program prefix.
+/// to exit 2 with one line naming the path). `description` is that line (`subject: problem`), without a
+/// program prefix.
 public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file exists but is not an lcr-verify registry (another SQLite database, or not SQLite at all).
     /// It was only read, never modified.
@@ -23,28 +24,40 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A value that cannot be recorded (e.g. a digest that is not 64 hex digits).
     case invalidValue(field: String, reason: String)
 
-    public var description: String {
+    public var description: String { "\(subject): \(problem)" }
+
+    /// The file, folder or partner at fault.
+    public var subject: String {
         switch self {
-        case .notARegistry(let path):
-            "\(path) is not an lcr-verify registry; refused (the file was not modified)"
-        case .newerRegistry(let path):
-            "\(path) was written by a newer lcr-verify; refused (the file was not modified)"
-        case .unusableRegistry(let path, let reason):
-            "\(path) cannot be used as the registry (\(reason))"
-        case .readOnly(let path, let reason):
-            "\(path): the data folder cannot be written (\(reason))"
-        case .fileProblem(let path, let reason):
-            "\(path): \(reason)"
-        case .busy(let path, let waited):
+        case .notARegistry(let path), .newerRegistry(let path), .unusableRegistry(let path, _), .readOnly(let path, _),
+            .fileProblem(let path, _), .busy(let path, _):
+            path
+        case .unknownPartner(let odsCode), .invalidTransition(let odsCode, _, _): odsCode
+        case .invalidValue(let field, _): field
+        }
+    }
+
+    /// What is wrong, as the rest of one line after the subject.
+    public var problem: String {
+        switch self {
+        case .notARegistry:
+            "is not an lcr-verify registry; refused (the file was not modified)"
+        case .newerRegistry:
+            "was written by a newer lcr-verify; refused (the file was not modified)"
+        case .unusableRegistry(_, let reason):
+            "cannot be used as the registry (\(reason))"
+        case .readOnly(_, let reason):
+            "the data folder cannot be written (\(reason))"
+        case .fileProblem(_, let reason), .invalidValue(_, let reason):
+            reason
+        case .busy(_, let waited):
             waited > 0
-                ? "\(path): another lcr-verify run still holds the registry's writer lock after \(waited) s; try again later"
-                : "\(path): another lcr-verify run holds the registry's writer lock; try again later or pass --wait SECONDS"
-        case .unknownPartner(let odsCode):
-            "\(odsCode) is not a partner or applicant in the registry"
-        case .invalidTransition(let odsCode, let from, let to):
-            "\(odsCode) is \(from.rawValue); it cannot become \(to.rawValue)"
-        case .invalidValue(let field, let reason):
-            "\(field): \(reason)"
+                ? "another lcr-verify run still holds the registry's writer lock after \(waited) s; try again later"
+                : "another lcr-verify run holds the registry's writer lock; try again later or pass --wait SECONDS"
+        case .unknownPartner:
+            "is not a partner or applicant in the registry"
+        case .invalidTransition(_, let from, let to):
+            "is \(from.rawValue); it cannot become \(to.rawValue)"
         }
     }
 
