@@ -47,7 +47,11 @@ public enum CertificateFactory {
         guard let digest = EVP_get_digestbyname(spec.digest), X509_sign(x509, signingKey.pointer, digest) > 0 else {
             fatalError("signing the test certificate with \(spec.digest) failed")
         }
-        return IssuedCertificate(certificate: Certificate(owning: x509), key: key)
+        do {
+            return IssuedCertificate(certificate: try Certificate(owning: x509), key: key)
+        } catch {
+            fatalError("the test certificate cannot be read back: \(error)")
+        }
     }
 
     private static func setTime(_ time: UnsafeMutablePointer<ASN1_TIME>?, _ date: Date) {

@@ -35,8 +35,8 @@ struct CheckCommand: AsyncParsableCommand {
             if format == .text { Console.error("report written to \(written.path)") }
         }
         switch format {
-        case .json: Console.output(json + Data("\n".utf8))
-        case .text: Console.output(ReportTextRenderer.render(report))
+        case .json: try Console.output(json + Data("\n".utf8))
+        case .text: try Console.output(ReportTextRenderer.render(report))
         }
         if report.decision != .eligible { throw ExitCode(1) }
     }

@@ -4,8 +4,8 @@ import Foundation
 
 /// Options every verifying command shares (DESIGN §2).
 struct VerificationOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: "The instant of verification, ISO 8601 (default: now, UTC).")
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: "The instant of verification, ISO 8601 with a zone (default: now).", transform: AsOfArgument.parse)
+    var asOf: Date?
 
     @Option(help: "A JSON policy file; keys it omits keep the built-in defaults.")
     var policy: String?
@@ -20,9 +20,6 @@ struct VerificationOptions: ParsableArguments {
     var allowNetwork: [String] = []
 
     func validate() throws {
-        if let asOf, ISOInstant.parse(asOf) == nil {
-            throw ValidationError("--as-of: \"\(asOf)\" is not an ISO 8601 instant (e.g. 2026-04-01T12:00:00Z)")
-        }
         for network in allowNetwork where IPNetwork(cidr: network) == nil {
             throw ValidationError("--allow-network: \"\(network)\" is not a network such as 127.0.0.0/8")
         }
@@ -30,7 +27,7 @@ struct VerificationOptions: ParsableArguments {
 
     /// The instant of verification: `--as-of`, else the wall clock read once, here at the edge.
     func instant() -> Date {
-        asOf.flatMap(ISOInstant.parse) ?? Date()
+        asOf ?? Date()
     }
 
     var trustDirectory: URL { URL(fileURLWithPath: trust, isDirectory: true) }
@@ -38,6 +35,18 @@ struct VerificationOptions: ParsableArguments {
     /// The effective policy: the built-in defaults, with `--policy` merged over them.
     func effectivePolicy() throws -> Policy {
         try policy.map(PolicyLoader.load(path:)) ?? .defaults
+    }
+}
+
+/// `--as-of` values, for every command that takes one.
+enum AsOfArgument {
+    /// A full ISO 8601 instant with a zone (`2026-04-01T12:00:00Z`, `2026-04-01T13:00:00+01:00`); anything
+    /// else, such as trailing text, 30 February or an offset of +99:00, is a usage error (exit 2).
+    static func parse(_ text: String) throws -> Date {
+        guard let date = ISOInstant.parse(text) else {
+            throw ValidationError("not a full ISO 8601 instant with a zone, such as 2026-04-01T12:00:00Z")
+        }
+        return date
     }
 }
 

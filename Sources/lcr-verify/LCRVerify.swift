@@ -21,6 +21,8 @@ struct LCRVerify: AsyncParsableCommand {
 @main
 enum Main {
     static func main() async {
+        // A closed pipe on stdout must end in EPIPE (one stderr line, exit 2), not a silent death by signal.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try LCRVerify.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -42,27 +44,51 @@ enum Main {
             Foundation.exit(2)
         }
         if LCRVerify.exitCode(for: error) == .success {  // --help, --version
-            print(LCRVerify.fullMessage(for: error))
+            do {
+                try Console.output(LCRVerify.fullMessage(for: error) + "\n")
+            } catch {
+                exit(with: error)
+            }
             Foundation.exit(0)
         }
-        let message = LCRVerify.message(for: error)
-            .split(separator: "\n").first.map(String.init) ?? "\(error)"
-        Console.error(message)
+        if LCRVerify.exitCode(for: error) == .validationFailure {  // usage errors, from the parser or validate()
+            Console.error(LCRVerify.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage")
+        } else {
+            Console.error(describeUnexpected(error))
+        }
         Foundation.exit(2)
     }
 }
 
-/// Writes to the standard streams (FileHandle, since Glibc's `stderr` global is not concurrency-safe).
+/// One line for an error that is none of ours (a Foundation error from a file operation): the file it names
+/// and the system's reason, never Foundation's multi-line `NSCocoaErrorDomain` dump.
+private func describeUnexpected(_ error: any Error) -> String {
+    let nsError = error as NSError
+    let file = nsError.userInfo[NSFilePathErrorKey] as? String ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path
+    let reason = SystemError(underlying: error).map { "cannot be used (\($0))" } ?? "could not be handled (\(nsError.domain) error \(nsError.code))"
+    return "\(file ?? "input"): \(reason)"
+}
+
+/// Writes to the standard streams with `write(2)` (FileHandle traps on a full disk or a closed pipe, and
+/// Glibc's `stderr` global is not concurrency-safe).
 enum Console {
+    /// One line on stderr, prefixed with the program's name. The whole line goes through `TerminalText`,
+    /// so a file name or message from evidence can neither start a second line nor drive the terminal.
+    /// A stderr that cannot be written is ignored: there is nowhere left to say so.
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data("lcr-verify: \(line)\n".utf8))
+        try? DescriptorWriter.writeAll(Data("lcr-verify: \(TerminalText.escaped(line))\n".utf8), to: STDERR_FILENO)
     }
 
-    static func output(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+    /// Bytes on stdout; a stdout that cannot take them (a full disk, a closed pipe) is an `InputError`.
+    static func output(_ data: Data) throws(InputError) {
+        do {
+            try DescriptorWriter.writeAll(data, to: STDOUT_FILENO)
+        } catch {
+            throw InputError("standard output", "cannot be written (\(error))")
+        }
     }
 
-    static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    static func output(_ text: String) throws(InputError) {
+        try output(Data(text.utf8))
     }
 }

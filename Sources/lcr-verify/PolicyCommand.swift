@@ -21,7 +21,7 @@ struct PolicyCommand: AsyncParsableCommand {
             let effective = try policy.map(PolicyLoader.load(path:)) ?? .defaults
             let object = try JSONSerialization.jsonObject(with: effective.canonicalJSON())
             let pretty = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            Console.output(pretty + Data("\n".utf8))
+            try Console.output(pretty + Data("\n".utf8))
             Console.error("policy sha256 \(effective.sha256) (recorded in every report as policySha256)")
         }
     }

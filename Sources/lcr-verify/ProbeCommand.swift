@@ -32,8 +32,9 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Trust anchors; HSCN anchors are read from DIR/hscn/*.pem.", valueName: "DIR"))
     var trust: String = "certs"
 
-    @Option(name: .customLong("as-of"), help: "The instant at which certificates must be valid (ISO 8601; default now).")
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: "The instant at which certificates must be valid (ISO 8601 with a zone; default now).",
+            transform: AsOfArgument.parse)
+    var asOf: Date?
 
     @Option(help: "A JSON policy file (probe timeouts, concurrency, allowed networks); keys it omits keep the defaults.")
     var policy: String?
@@ -47,7 +48,6 @@ struct ProbeCommand: AsyncParsableCommand {
         for network in allowedNetworks where IPNetwork(cidr: network) == nil {
             throw ValidationError("--allow-network \(network) is not a CIDR network such as 10.0.0.0/8.")
         }
-        if let asOf, ISOInstant.parse(asOf) == nil { throw ValidationError("--as-of \(asOf) is not an ISO 8601 instant.") }
     }
 
     func run() async throws {
@@ -55,7 +55,7 @@ struct ProbeCommand: AsyncParsableCommand {
         let policy = try self.policy.map(PolicyLoader.load(path:)) ?? .defaults
         var configuration = ProbeConfiguration(
             policy: policy, anchors: anchors, declaredCertificateSha256: nil,
-            asOf: asOf.flatMap(ISOInstant.parse) ?? Date(),
+            asOf: asOf ?? Date(),
             allowedNetworks: (policy.probe.allowedNetworks + allowedNetworks).compactMap { IPNetwork(cidr: $0) })
         if let timeout {
             configuration.totalTimeout = .milliseconds(Int64(timeout * 1000))
@@ -65,11 +65,11 @@ struct ProbeCommand: AsyncParsableCommand {
         let records = await EndpointProber(configuration).probe(urls: urls)
         switch format {
         case .text:
-            print(ProbeTable.render(records), terminator: "")
+            try Console.output(ProbeTable.render(records))
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(records), as: UTF8.self))
+            try Console.output(try encoder.encode(records) + Data("\n".utf8))
         }
         if records.contains(where: { $0.status != ProbeStatus.ok.rawValue }) { throw ExitCode(1) }
     }

@@ -20,32 +20,34 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "Trust anchors; report signatures chain to DIR/report-signing/*.pem.")
         var trust: String = "certs"
 
-        @Option(name: .customLong("as-of"), help: "The instant at which the signer's certificate must be valid (default: now).")
-        var asOf: String?
-
-        func validate() throws {
-            if let asOf, ISOInstant.parse(asOf) == nil {
-                throw ValidationError("--as-of: \"\(asOf)\" is not an ISO 8601 instant")
-            }
-        }
+        @Option(name: .customLong("as-of"), help: "The instant at which the signer's certificate must be valid (default: now).",
+                transform: AsOfArgument.parse)
+        var asOf: Date?
 
         func run() async throws {
             let anchors = try TrustAnchors.load(.reportSigning, from: URL(fileURLWithPath: trust, isDirectory: true))
-            let instant = asOf.flatMap(ISOInstant.parse) ?? Date()
-            let reportURL = URL(fileURLWithPath: report)
-            switch try ReportSignatureVerifier(anchors: anchors).verify(reportAt: reportURL, at: instant) {
+            let files = try SignedReportFiles(reportPath: report)
+            switch ReportSignatureVerifier(anchors: anchors).verify(files, at: asOf ?? Date()) {
             case .valid(let signer, _):
-                Console.output("valid: \(report) is signed by \(signer.subject) (issuer \(signer.issuer))\n")
+                try Console.output(TerminalText.escaped("valid: \(report) is signed by \(signer.subject) (issuer \(signer.issuer))") + "\n")
             case .invalid(let failure, let reason, _):
-                Console.output("INVALID (\(failure.code)): \(report).p7s \(reason)\n")
+                try Console.output(TerminalText.escaped("INVALID (\(failure.code)): \(report).p7s \(reason)") + "\n")
                 throw ExitCode(1)
             }
         }
     }
 
-    /// `lcr-verify report render REPORT.json --format html|markdown|text`: a readable report for a meeting.
+    /// `lcr-verify report render REPORT.json --format html|markdown|text [--trust DIR]`: a readable report
+    /// for a meeting that says plainly whether its signature was checked.
     struct Render: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Render a report as html, markdown or text on stdout.")
+        static let configuration = CommandConfiguration(
+            abstract: "Render a report as html, markdown or text on stdout, saying whether its signature was checked.",
+            discussion: """
+                With --trust DIR, the report's detached signature (REPORT.json.p7s) is checked against \
+                DIR/report-signing anchors over the exact bytes rendered: the rendering opens with "Report \
+                signature valid, signed by …", or with "Report signature NOT VALID: …" and the command exits 1. \
+                Without --trust, it opens with "Report signature not checked".
+                """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case html, markdown, text
@@ -57,17 +59,36 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "html, markdown or text.")
         var format: Format = .text
 
+        @Option(help: ArgumentHelp("Check the report's signature against DIR/report-signing/*.pem anchors.", valueName: "DIR"))
+        var trust: String?
+
+        @Option(name: .customLong("as-of"), help: "With --trust, the instant at which the signer's certificate must be valid (default: now).",
+                transform: AsOfArgument.parse)
+        var asOf: Date?
+
+        func validate() throws {
+            if asOf != nil, trust == nil { throw ValidationError("--as-of needs --trust: it is the instant the signature is checked at") }
+        }
+
         func run() async throws {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: report)) } catch {
-                throw InputError(report, "cannot be read")
+            let json: Data
+            let signature: ReportSignatureCheck
+            if let trust {
+                let anchors = try TrustAnchors.load(.reportSigning, from: URL(fileURLWithPath: trust, isDirectory: true))
+                let files = try SignedReportFiles(reportPath: report)
+                json = files.json
+                signature = ReportSignatureCheck(ReportSignatureVerifier(anchors: anchors).verify(files, at: asOf ?? Date()))
+            } else {
+                json = try SignedReportFiles.readReport(report)
+                signature = .notChecked
             }
-            let decoded = try ReportCoding.decode(data, file: report)
+            let decoded = try ReportCoding.decode(json, file: report)
             switch format {
-            case .html: Console.output(ReportDocumentRenderer.html(decoded))
-            case .markdown: Console.output(ReportDocumentRenderer.markdown(decoded))
-            case .text: Console.output(ReportTextRenderer.render(decoded))
+            case .html: try Console.output(ReportDocumentRenderer.html(decoded, signature: signature))
+            case .markdown: try Console.output(ReportDocumentRenderer.markdown(decoded, signature: signature))
+            case .text: try Console.output(ReportTextRenderer.render(decoded, signature: signature))
             }
+            if case .notValid = signature { throw ExitCode(1) }
         }
     }
 }

@@ -17,12 +17,37 @@ import Testing
     @Test func chainVerificationMatchesAnIPAddressURLHost() {
         let leaf = sharedPKI.root.issueLeaf(commonName: "gateway", subjectAltNames: "IP:127.0.0.1")
         let verifier = ChainVerifier(anchors: [sharedPKI.root.certificate])
-        guard case .trusted = verifier.verify(leaf.certificate, at: TestPKI.asOf, hostname: "127.0.0.1") else {
+        guard case .trusted = verifier.verify(leaf.certificate, at: TestPKI.asOf, purpose: .any, hostname: "127.0.0.1") else {
             Issue.record("the IP SAN should match its literal host")
             return
         }
-        guard case .failed(.hostnameMismatch, _) = verifier.verify(leaf.certificate, at: TestPKI.asOf, hostname: "127.0.0.2") else {
+        guard case .failed(.hostnameMismatch, _) = verifier.verify(leaf.certificate, at: TestPKI.asOf, purpose: .any, hostname: "127.0.0.2") else {
             Issue.record("another IP must not match")
+            return
+        }
+    }
+
+    /// OpenSSL refuses a host name with an embedded NUL; that refusal must fail the check, not switch it off.
+    @Test(arguments: ["localhost\u{0}.evil.example", "", "\u{0}"])
+    func hostNameOpenSSLRefusesFailsTheChain(_ hostname: String) {
+        let leaf = sharedPKI.root.issueLeaf(commonName: "gateway", subjectAltNames: "DNS:localhost")
+        let verifier = ChainVerifier(anchors: [sharedPKI.root.certificate])
+        guard case .failed(.hostnameMismatch, _) = verifier.verify(leaf.certificate, at: TestPKI.asOf, purpose: .any, hostname: hostname) else {
+            Issue.record("a host name OpenSSL cannot take must not verify")
+            return
+        }
+    }
+
+    @Test func tlsServerPurposeRefusesAClientOnlyCertificate() {
+        let client = sharedPKI.root.issueLeaf(
+            commonName: "localhost", keyUsage: "critical,digitalSignature", extendedKeyUsage: "clientAuth", subjectAltNames: "DNS:localhost")
+        let verifier = ChainVerifier(anchors: [sharedPKI.root.certificate])
+        guard case .failed(.wrongPurpose, _) = verifier.verify(client.certificate, at: TestPKI.asOf, purpose: .tlsServer, hostname: "localhost") else {
+            Issue.record("a clientAuth-only certificate is not a TLS server certificate")
+            return
+        }
+        guard case .trusted = verifier.verify(client.certificate, at: TestPKI.asOf, purpose: .any, hostname: "localhost") else {
+            Issue.record("the same chain is fine for any purpose")
             return
         }
     }

@@ -134,6 +134,46 @@ import Testing
         let signature = try OpenSSLCommand.sign(content, by: pki.signer, options: ["-binary", "-nocerts", "-outform", "DER"])
         #expect(failure(verdict(signature)) == .signerMissing)
     }
+
+    @Test(arguments: [("sha1", TestKey.ec()), ("md5", TestKey.rsa(bits: 2048))])
+    func aWeakDigestIsRefused(digest: String, key: TestKey) throws {
+        let signer = pki.root.issueLeaf(commonName: "Weak Digest", extendedKeyUsage: "emailProtection", key: key)
+        let signature = try OpenSSLCommand.sign(content, by: signer, options: ["-binary", "-md", digest, "-outform", "DER"])
+        let verdict = verdict(signature)
+        #expect(failure(verdict) == .weakDigest)
+        #expect(failure(verdict)?.code.rawValue == "signature.weak-digest")
+        // The same signer with SHA-256 is fine: it is the digest that is refused.
+        let strong = try OpenSSLCommand.sign(content, by: signer, options: ["-binary", "-md", "sha256", "-outform", "DER"])
+        guard case .valid = self.verdict(strong) else {
+            Issue.record("a SHA-256 signature by the same signer should verify")
+            return
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func signedContentThatIsAFIFOIsRefusedWithoutBlocking() throws {
+        let folder = TestFolder()
+        let fifo = folder.path("evidence.csv")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let signature = try pki.signer.signingIdentity().signDetached(content)
+        let verdict = DetachedSignatureVerifier(anchors: [pki.root.certificate]).verify(signature: signature, over: .file(fifo), at: TestPKI.asOf)
+        guard case .invalid(.malformed, let reason, _) = verdict else {
+            Issue.record("a FIFO is not signed content: \(verdict)")
+            return
+        }
+        #expect(reason.contains("is not a regular file"))
+    }
+
+    @Test func aCACertificateIsNotAResponsibleOfficer() throws {
+        let authority = CertificateFactory.issue(
+            CertificateSpec(
+                commonName: "Practice CA", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true,
+                keyUsage: "critical,digitalSignature,nonRepudiation,keyCertSign", extendedKeyUsage: "emailProtection", serial: 60),
+            key: .ec(), issuer: pki.root)
+        let signature = try authority.signingIdentity().signDetached(content)
+        let verdict = verdict(signature)
+        #expect(failure(verdict) == .signerIsCA)
+        #expect(failure(verdict)?.code.rawValue == "signature.signer-is-ca")
+    }
 }
 
 /// Signatures made without `-binary` (S/MIME text mode) cover CRLF-normalised bytes.

@@ -73,6 +73,15 @@ struct EndpointProberTests {
         #expect(probeCommandRun.status == "ok", "\(probeCommandRun.error ?? "")")
     }
 
+    @Test("a trusted certificate for clientAuth only is not a TLS server certificate")
+    func clientOnlyCertificate() async throws {
+        let server = try TLSTestServer.start(.clientOnly)
+        defer { server.stop() }
+        let record = try #require(await probe(["https://127.0.0.1:\(server.port)/"], TLSTestServer.configuration(declared: nil)).first)
+        #expect(record.status == "certificate-untrusted", "\(record.error ?? "")")
+        #expect(record.error?.contains("is not meant for a TLS server") == true, "\(record.error ?? "")")
+    }
+
     @Test("an endpoint that only speaks TLS 1.1 is reported as TLS 1.1 and fails")
     func tls11Endpoint() async throws {
         let server = try TLSTestServer.start(.good, extraArguments: ["-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0"])
@@ -100,6 +109,34 @@ struct EndpointProberTests {
         let elapsed = clock.now - started
         #expect(records.allSatisfy { $0.status == "timeout" }, "\(records.map(\.status))")
         #expect(elapsed < .milliseconds(1500) + .seconds(2), "took \(elapsed)")
+    }
+
+    /// Twelve mute endpoints, two at a time, with a 1 s total timeout: one batch after another they would take
+    /// 6 s; the run's one deadline (1 s + 1 s) cuts off at least the batches that could not start before it.
+    @Test("many mute endpoints end by the run's one deadline, not one timeout after another")
+    func runDeadline() async throws {
+        let listeners = try (0..<12).map { _ in try LoopbackSocket.muteListener() }
+        var configuration = TLSTestServer.configuration(connectTimeout: .seconds(1), totalTimeout: .seconds(1))
+        configuration.concurrency = 2
+        let records = await probe(listeners.map { "https://127.0.0.1:\($0.port)/" }, configuration)
+        #expect(records.allSatisfy { $0.status == "timeout" }, "\(records.map(\.status))")
+        let cutOff = records.filter { $0.error?.contains("the probe run's deadline (2000 ms for all endpoints together)") == true }
+        #expect(cutOff.count >= 6, "\(records.map { $0.error ?? "" })")
+    }
+
+    @Test("name look-ups end at the deadline: one not answered by then is a timeout")
+    func lookupsEndAtTheDeadline() {
+        let passed = HostResolver.resolveAll(["localhost", "gateway.example.nhs.uk"], before: ProbeDeadline(after: .zero), parallelism: 4)
+        #expect(passed == ["localhost": .failure(.timedOut), "gateway.example.nhs.uk": .failure(.timedOut)])
+        let answered = HostResolver.resolveAll(["localhost", "localhost"], before: ProbeDeadline(after: .seconds(30)), parallelism: 4)
+        #expect(answered.count == 1)
+        #expect((try? answered["localhost"]?.get())?.contains(IPAddress("127.0.0.1")!) == true)
+    }
+
+    @Test("an IPv6 form of a refused IPv4 address is refused without being contacted")
+    func embeddedLoopbackRefused() async throws {
+        let records = await probe(["https://[2002:7f00:1::]/", "https://[64:ff9b::7f00:1]/", "https://[::127.0.0.1]/"], TLSTestServer.configuration(allowing: []))
+        #expect(records.map(\.status) == ["address-not-allowed", "address-not-allowed", "address-not-allowed"], "\(records.map { $0.error ?? "" })")
     }
 
     @Test("a loopback endpoint is refused without being contacted unless its network is allowed")

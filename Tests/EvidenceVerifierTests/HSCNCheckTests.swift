@@ -177,6 +177,16 @@ struct HSCNCheckTests {
         #expect(codes(outcome) == ["certificate.ca-as-leaf"])
     }
 
+    @Test("a declared certificate for clientAuth only is not a TLS server certificate")
+    func clientOnlyCertificate() async throws {
+        let fixture = try HSCNFixture()
+        try fixture.add("gateway.pem", pem: [try #require(TLSTestServer.certificates[.clientOnly]).certificate])
+        let (status, outcome) = await evaluate(try fixture.context())
+        #expect(status == .fail)
+        #expect(codes(outcome) == ["certificate.untrusted"])
+        #expect(outcome.findings.contains { $0.message.contains("is not meant for a TLS server") })
+    }
+
     @Test("without HSCN anchors nothing is trusted, and the check says why")
     func noAnchors() async throws {
         let fixture = try HSCNFixture()
@@ -233,5 +243,24 @@ struct HSCNCheckTests {
         #expect(codes(outcome) == ["endpoint.address-not-allowed"])
         #expect(codes(outcome, .warning) == ["endpoints.allowed-network-invalid"])
         #expect(!listener.hasPendingConnection)
+    }
+
+    @Test("more endpoints than probe.maximumEndpoints fail the check, and none is contacted")
+    func tooManyEndpoints() async throws {
+        let listener = try LoopbackSocket.muteListener()
+        let fixture = try HSCNFixture()
+        try fixture.add("gateway.pem", pem: [pki.hscnServer.certificate])
+        let limit = Policy.defaults.probe.maximumEndpoints
+        let urls = (0..<limit).map { "https://10.0.0.\($0 + 1)/" } + ["https://127.0.0.1:\(listener.port)/"]
+        let (status, outcome) = await evaluate(try fixture.context(endpoints: urls, probe: true, allowedNetworks: ["127.0.0.0/8"]))
+        #expect(status == .fail)
+        #expect(codes(outcome) == ["endpoints.too-many"])
+        #expect(outcome.endpoints.isEmpty)
+        #expect(outcome.summary.contains("\(limit + 1) endpoints declared, more than the \(limit) allowed"))
+        #expect(!listener.hasPendingConnection, "nothing may be contacted")
+
+        let (_, atTheLimit) = await evaluate(try fixture.context(endpoints: Array(urls.prefix(limit)), probe: true))
+        #expect(codes(atTheLimit) == ["endpoint.address-not-allowed"], "exactly the maximum is probed")
+        #expect(atTheLimit.endpoints.count == limit)
     }
 }

@@ -55,6 +55,10 @@ struct IPNetworkTests {
         ("192.168.0.1", "private"), ("fd00::1", "private"), ("100.64.0.1", "carrier-grade"), ("0.0.0.0", "unspecified"),
         ("0.1.2.3", "this network"), ("224.0.0.1", "multicast"), ("ff02::1", "multicast"), ("::", "unspecified"),
         ("::ffff:127.0.0.1", "loopback"), ("255.255.255.255", "reserved"),
+        ("2002:7f00:1::", "loopback range (as the 6to4 form of 127.0.0.1)"), ("2002:a9fe:a9fe::1", "metadata"),
+        ("2002:c0a8:101::", "private"), ("64:ff9b::7f00:1", "loopback range (as the NAT64 form of 127.0.0.1)"),
+        ("64:ff9b::10.1.2.3", "private"), ("::7f00:1", "loopback range (as the IPv4-compatible form of 127.0.0.1)"),
+        ("::10.0.0.1", "private"), ("::ffff:0:a9fe:a9fe", "metadata"), ("64:ff9b:1::cb00:7105", "local-use NAT64"),
     ])
     func refusesSpecialRanges(_ text: String, _ name: String) throws {
         let reason = AddressPolicy(allowedNetworks: []).refusal(for: try #require(IPAddress(text)))
@@ -71,6 +75,21 @@ struct IPNetworkTests {
         #expect(policy.refusal(for: try #require(IPAddress("10.21.0.1"))) != nil)
         #expect(policy.refusal(for: try #require(IPAddress("::1"))) != nil, "an IPv4 allowance does not open IPv6 loopback")
         #expect(policy.refusal(for: try #require(IPAddress("169.254.169.254"))) != nil)
+    }
+
+    @Test("IPv6 forms that carry an IPv4 address are judged as that address")
+    func embeddedIPv4() throws {
+        let none = AddressPolicy(allowedNetworks: [])
+        for publicForm in ["2002:cb00:7105::1", "64:ff9b::203.0.113.5", "::203.0.113.5", "::ffff:203.0.113.5"] {
+            #expect(none.refusal(for: try #require(IPAddress(publicForm))) == nil, "\(publicForm) carries a public address")
+        }
+        let loopbackAllowed = AddressPolicy(allowedNetworks: [try #require(IPNetwork(cidr: "127.0.0.0/8"))])
+        for loopbackForm in ["2002:7f00:1::", "64:ff9b::7f00:1", "::127.0.0.1"] {
+            #expect(loopbackAllowed.refusal(for: try #require(IPAddress(loopbackForm))) == nil, "\(loopbackForm) is allowed as 127.0.0.1")
+        }
+        #expect(loopbackAllowed.refusal(for: try #require(IPAddress("2002:a00:1::"))) != nil, "6to4 of 10.0.0.1 stays refused")
+        #expect(try #require(IPAddress("::1")).embeddedIPv4 == nil, "::1 is the IPv6 loopback, not ::0.0.0.1")
+        #expect(try #require(IPAddress("2001:db8::7f00:1")).embeddedIPv4 == nil)
     }
 
     @Test("endpoint URLs are taken apart", arguments: [

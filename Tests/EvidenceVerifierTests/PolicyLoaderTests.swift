@@ -75,6 +75,8 @@ import Testing
         (#"{"probe": {"concurrency": 0}}"#, "probe.concurrency must be at least 1"),
         (#"{"probe": {"connectTimeoutSeconds": 0}}"#, "probe.connectTimeoutSeconds must be more than 0"),
         (#"{"probe": {"totalTimeoutSeconds": -1}}"#, "probe.totalTimeoutSeconds must be more than 0"),
+        (#"{"probe": {"maximumEndpoints": 0}}"#, "probe.maximumEndpoints must be from 1 to 1000"),
+        (#"{"probe": {"maximumEndpoints": 1001}}"#, "probe.maximumEndpoints must be from 1 to 1000"),
         (#"{"probe": {"allowedNetworks": ["10.0.0.0/33"]}}"#, "probe.allowedNetworks[0] must be a network in CIDR notation such as 127.0.0.0/8 (found \"10.0.0.0/33\")"),
         (#"{"probe": {"allowedNetworks": ["127.0.0.0/8", "localhost"]}}"#, "probe.allowedNetworks[1] must be a network in CIDR notation such as 127.0.0.0/8 (found \"localhost\")"),
         (#"{"probe": {"allowedNetworks": ["::1/129"]}}"#, "probe.allowedNetworks[0] must be a network in CIDR notation such as 127.0.0.0/8 (found \"::1/129\")"),

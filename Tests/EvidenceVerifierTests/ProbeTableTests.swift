@@ -20,4 +20,19 @@ struct ProbeTableTests {
         #expect(lines[4] == "2 endpoints: 1 ok, 1 failed")
         #expect(lines[0].firstRange(of: "STATUS")?.lowerBound.utf16Offset(in: lines[0]) == lines[2].firstRange(of: "invalid-url")?.lowerBound.utf16Offset(in: lines[2]))
     }
+
+    @Test("URLs, addresses and errors from peers are shown escaped, and the table stays aligned")
+    func escapesControlCharacters() {
+        let records = [
+            EndpointRecord(url: "https://a.example/\u{1B}[2J", address: "\r203.0.113.1:443", status: "ok"),
+            EndpointRecord(url: "https://b.example/", status: "tls-failed", error: "peer said \u{1B}]0;owned\u{7}\nok"),
+        ]
+        let table = ProbeTable.render(records)
+        #expect(!table.unicodeScalars.contains { $0 != "\n" && TerminalText.needsEscape($0) })
+        let lines = table.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5)
+        #expect(lines[1].hasPrefix("https://a.example/\\x1B[2J  \\r203.0.113.1:443"))
+        #expect(lines[3] == "    peer said \\x1B]0;owned\\x07\\nok")
+        #expect(lines[0].firstRange(of: "STATUS")?.lowerBound.utf16Offset(in: lines[0]) == lines[1].firstRange(of: "ok")?.lowerBound.utf16Offset(in: lines[1]))
+    }
 }

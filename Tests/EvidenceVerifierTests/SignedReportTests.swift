@@ -121,4 +121,104 @@ import Testing
             try SigningIdentity(keyPEM: key, certificatePEM: Data(pki.reportSigner.certificate.pemString.utf8), origin: "key")
         }
     }
+
+    // MARK: nothing overwritten, nothing half-written
+
+    func writtenReport(_ folder: TestFolder) async throws -> (VerificationReport, Data) {
+        let json = try await reportJSON(try bundle(folder), generatedAt: TestPKI.asOf)
+        return (try ReportCoding.decode(json, file: "report"), json)
+    }
+
+    func names(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    }
+
+    @Test func aSecondReportWithTheSameNameGetsASuffixAndTheFirstIsKept() async throws {
+        let folder = TestFolder()
+        let (report, json) = try await writtenReport(folder)
+        let writer = SignedReportWriter(identity: try pki.reportSigner.signingIdentity())
+        let out = folder.path("reports")
+        let first = try writer.write(report, json: json, to: out)
+        let firstSignature = try Data(contentsOf: URL(fileURLWithPath: first.path + ".p7s"))
+        var changed = json
+        changed.append(contentsOf: Array(" ".utf8))
+        let second = try writer.write(report, json: changed, to: out)
+        let third = try writer.write(report, json: changed, to: out)
+        #expect(second.lastPathComponent == "B86001-20260401T120000Z-2.json")
+        #expect(third.lastPathComponent == "B86001-20260401T120000Z-3.json")
+        #expect(try Data(contentsOf: first) == json)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first.path + ".p7s")) == firstSignature)
+        #expect(try Data(contentsOf: second) == changed)
+        let verifier = ReportSignatureVerifier(anchors: [pki.root.certificate])
+        for written in [first, second, third] {
+            guard case .valid = try verifier.verify(reportAt: written, at: TestPKI.asOf) else {
+                Issue.record("\(written.lastPathComponent) should verify")
+                return
+            }
+        }
+        #expect(try names(in: out).count == 6)
+    }
+
+    @Test func aFolderAtTheSignaturesNameLeavesNoReportWithoutItsSignature() async throws {
+        let folder = TestFolder()
+        let (report, json) = try await writtenReport(folder)
+        let out = folder.path("reports")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("B86001-20260401T120000Z.json.p7s"), withIntermediateDirectories: true)
+        let written = try SignedReportWriter(identity: try pki.reportSigner.signingIdentity()).write(report, json: json, to: out)
+        #expect(written.lastPathComponent == "B86001-20260401T120000Z-2.json")
+        #expect(try names(in: out) == ["B86001-20260401T120000Z-2.json", "B86001-20260401T120000Z-2.json.p7s", "B86001-20260401T120000Z.json.p7s"])
+    }
+
+    @Test func aWriterFailingHalfWayLeavesNothingBehind() async throws {
+        let folder = TestFolder()
+        let (report, json) = try await writtenReport(folder)
+        let out = folder.path("reports")
+        // The report lands, then giving the signature its name fails (as a full or failing disk would).
+        let writer = SignedReportWriter(identity: try pki.reportSigner.signingIdentity()) { staged, target in
+            if target.hasSuffix(".p7s") {
+                errno = EIO
+                return -1
+            }
+            return link(staged, target)
+        }
+        let error = #expect(throws: InputError.self) { try writer.write(report, json: json, to: out) }
+        #expect(error?.subject.hasSuffix("B86001-20260401T120000Z.json.p7s") == true)
+        #expect(error?.problem.contains("Input/output error") == true)
+        #expect(try names(in: out) == [])
+    }
+
+    @Test func aReportFolderThatCannotBeMadeIsAnInputErrorAndNothingIsWritten() async throws {
+        let folder = TestFolder()
+        let (report, json) = try await writtenReport(folder)
+        let file = try folder.write("not a folder", to: "file")
+        let error = #expect(throws: InputError.self) {
+            try SignedReportWriter(identity: try pki.reportSigner.signingIdentity()).write(report, json: json, to: file.appendingPathComponent("reports"))
+        }
+        #expect(error?.subject.hasSuffix("file/reports") == true)
+        #expect(try names(in: folder.url).filter { $0 != "bundle" } == ["file"])
+        #expect(try Data(contentsOf: file) == Data("not a folder".utf8))
+    }
+
+    @Test func aReportWhoseODSCodeIsNotOneNamesNoFile() async throws {
+        let folder = TestFolder()
+        let (written, json) = try await writtenReport(folder)
+        var report = written
+        report.organisation.odsCode = "../../escape"
+        let out = folder.path("reports")
+        #expect(throws: InputError.self) {
+            try SignedReportWriter(identity: try pki.reportSigner.signingIdentity()).write(report, json: json, to: out)
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test(arguments: [
+        (#"{"format":"lcr-verification-report/1","format":"x"}"#, "has the key format twice"),
+        (#"{"format":1}"#, "field format: expected a string"),
+        ("not json", "not valid JSON"),
+    ])
+    func unusableReportJSONIsOneLineNamingTheProblem(text: String, problem: String) {
+        let error = #expect(throws: InputError.self) { try ReportCoding.decode(Data(text.utf8), file: "r.json") }
+        #expect(error?.subject == "r.json")
+        #expect(error?.problem.contains(problem) == true, "\(error?.problem ?? "")")
+    }
 }

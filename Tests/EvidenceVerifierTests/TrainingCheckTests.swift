@@ -153,8 +153,8 @@ import Testing
         let entry = EvidenceEntry(kind: "training-records", path: "training/ig-training.csv", sha256: String(repeating: "0", count: 64), signature: nil)
         let large = EvidenceBundle(
             source: bundle.source, root: bundle.root, manifest: bundle.manifest, manifestSha256: nil, manifestBytes: nil,
-            manifestSignature: nil, files: [EvidenceFile(entry: entry, url: url, state: .intact(bytes: Int64(bytes)), signature: nil)],
-            unlistedPaths: [], storage: storage
+            manifestSignature: nil, files: [EvidenceFile(entry: entry, index: 0, url: url, state: .intact(bytes: Int64(bytes)), signature: nil)],
+            unlistedPaths: [], ambiguousNames: [], storage: storage, snapshot: .inPlace(privateRoot: storage.url)
         )
         let clock = ContinuousClock()
         var outcome: CheckOutcome?

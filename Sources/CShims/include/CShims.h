@@ -20,6 +20,8 @@ static inline void lcr_sk_X509_pop_free(STACK_OF(X509) *s) { sk_X509_pop_free(s,
 static inline int lcr_sk_GENERAL_NAME_num(const GENERAL_NAMES *s) { return sk_GENERAL_NAME_num(s); }
 static inline GENERAL_NAME *lcr_sk_GENERAL_NAME_value(const GENERAL_NAMES *s, int i) { return sk_GENERAL_NAME_value(s, i); }
 static inline void lcr_GENERAL_NAMES_free(GENERAL_NAMES *s) { GENERAL_NAMES_free(s); }
+static inline int lcr_sk_CMS_SignerInfo_num(STACK_OF(CMS_SignerInfo) *s) { return sk_CMS_SignerInfo_num(s); }
+static inline CMS_SignerInfo *lcr_sk_CMS_SignerInfo_value(STACK_OF(CMS_SignerInfo) *s, int i) { return sk_CMS_SignerInfo_value(s, i); }
 static inline long lcr_BIO_get_mem_data(BIO *b, char **pp) { return BIO_get_mem_data(b, pp); }
 static inline void lcr_OPENSSL_free(void *p) { OPENSSL_free(p); }
 static inline unsigned long lcr_XN_FLAG_RFC2253(void) { return XN_FLAG_RFC2253; }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Checks the relative paths a manifest or a zip names, before anything is opened.
 enum BundlePath {
     /// Longest path accepted, in bytes.
@@ -16,21 +14,5 @@ enum BundlePath {
         if components.contains("..") { return "climbs out of the bundle with '..'" }
         if components.dropLast().contains("") || components.contains(".") { return "is not a normalised path" }
         return nil
-    }
-
-    /// The file at `path` below `root`, when the path is acceptable and no link takes it outside `root`.
-    static func resolve(_ path: String, in root: URL) -> Result<URL, Refusal> {
-        if let problem = problem(with: path) { return .failure(.refused(problem)) }
-        let candidate = root.appendingPathComponent(path)
-        let resolved = candidate.resolvingSymlinksInPath()
-        let rootPath = root.resolvingSymlinksInPath().path
-        guard resolved.path.hasPrefix(rootPath + "/") else {
-            return .failure(.refused("leads outside the bundle through a link"))
-        }
-        return .success(resolved)
-    }
-
-    enum Refusal: Error, Equatable {
-        case refused(String)
     }
 }

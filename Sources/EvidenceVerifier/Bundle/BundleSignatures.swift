@@ -1,13 +1,14 @@
 import Foundation
 
 /// The verdicts on a bundle's detached signatures: `manifest.json.p7s` over the manifest bytes, and
-/// each evidence entry's own `signature` over its file, all at one instant against the signer anchors.
+/// each evidence entry's own `signature` over its file's snapshot, all at one instant against the
+/// signer anchors. Verdicts are keyed by the entry's position in the manifest, never by its path text.
 /// Signatures made in S/MIME text mode are accepted here (the integrity check warns about them).
 public struct BundleSignatures: Sendable {
     /// Nil when the bundle has no manifest signature (or no manifest to sign).
     public let manifest: SignatureVerification?
-    /// Per evidence path, for entries that name a signature and whose file is intact.
-    public let files: [String: SignatureVerification]
+    /// Per evidence entry (by `EvidenceFile.index`), for entries that name a signature and whose file is intact.
+    public let files: [Int: SignatureVerification]
 
     public init(bundle: EvidenceBundle, anchors: [Certificate], at instant: Date) {
         let verifier = DetachedSignatureVerifier(anchors: anchors)
@@ -16,10 +17,10 @@ public struct BundleSignatures: Sendable {
         } else {
             manifest = nil
         }
-        var files: [String: SignatureVerification] = [:]
+        var files: [Int: SignatureVerification] = [:]
         for file in bundle.files where file.isIntact {
             guard case .bytes(let signature) = file.signature, let url = file.url else { continue }
-            files[file.entry.path] = verifier.verify(signature: signature, over: .file(url), at: instant, acceptingCanonicalText: true)
+            files[file.index] = verifier.verify(signature: signature, over: .file(url), at: instant, acceptingCanonicalText: true)
         }
         self.files = files
     }
@@ -31,8 +32,8 @@ public struct BundleSignatures: Sendable {
     }
 
     /// The signer of an evidence file, when its signature is valid.
-    public func signer(of path: String) -> SignerIdentity? {
-        if case .valid(let signer, _) = files[path] { return signer }
+    public func signer(of file: EvidenceFile) -> SignerIdentity? {
+        if case .valid(let signer, _) = files[file.index] { return signer }
         return nil
     }
 }

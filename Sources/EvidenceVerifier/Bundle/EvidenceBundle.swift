@@ -7,7 +7,7 @@ import Foundation
 public struct EvidenceBundle: Sendable {
     /// What the user named: a folder or a `.zip`.
     public let source: URL
-    /// The folder the evidence is read from (a private temporary copy for a zip).
+    /// The folder the evidence was read from (a private unpacked copy for a zip).
     public let root: URL
     public let manifest: ManifestState
     /// SHA-256 of the exact manifest bytes, when there is a manifest.
@@ -17,10 +17,14 @@ public struct EvidenceBundle: Sendable {
     /// The bytes of `manifest.json.p7s`, when present.
     public let manifestSignature: Data?
     public let files: [EvidenceFile]
-    /// Paths of files in the bundle that the manifest does not list (sorted).
+    /// Paths of files in the bundle that the manifest does not list (sorted by their bytes).
     public let unlistedPaths: [String]
+    /// Groups of names in the bundle that are different bytes but read as the same text.
+    public let ambiguousNames: [[String]]
     /// Keeps the private copy of a zip alive while the bundle is in use.
     let storage: TemporaryDirectory?
+    /// Keeps the private snapshot the checks read alive while the bundle is in use.
+    let snapshot: EvidenceSnapshot
 
     /// Listed files of `kind` whose bytes match the manifest: the only evidence a check may rely on.
     public func usableFiles(_ kind: EvidenceKind) -> [EvidenceFile] {

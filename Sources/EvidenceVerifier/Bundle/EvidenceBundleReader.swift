@@ -3,6 +3,11 @@ import Foundation
 /// Reads a bundle (a folder, or a `.zip` of one) into an `EvidenceBundle`: the manifest, each listed
 /// file's measured SHA-256 and size, signature bytes, and files nobody listed.
 ///
+/// Folders and zips take one path: a zip is first unpacked into a private folder, then either folder is
+/// opened once and every file is read exactly once through a descriptor opened inside it without
+/// following links, into the private `EvidenceSnapshot` the checks parse. Paths are kept as their
+/// exact bytes; two names that differ only in Unicode normalisation are refused as ambiguous.
+///
 /// Throws `InputError` only when the bundle cannot be read at all (no such path, not a folder or zip,
 /// a hostile zip); everything wrong *inside* a readable bundle is recorded for the checks to judge.
 public struct EvidenceBundleReader: Sendable {
@@ -20,132 +25,152 @@ public struct EvidenceBundleReader: Sendable {
     }
 
     public func read(_ source: URL) throws -> EvidenceBundle {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) else {
-            throw InputError(source.path, "no such bundle (expected a folder or a .zip)")
+        switch try Self.kind(of: source) {
+        case .folder:
+            return try read(root: source, source: source, storage: nil, snapshot: .copying())
+        case .zip:
+            let (storage, root) = try ZipExtractor(limits: limits).extract(source)
+            return try read(root: root, source: source, storage: storage, snapshot: .inPlace(privateRoot: root))
         }
-        if isDirectory.boolValue {
-            return try read(root: source.standardizedFileURL, source: source, storage: nil)
-        }
-        guard Self.isZip(source) else {
-            throw InputError(source.path, "is neither a folder nor a .zip bundle")
-        }
-        let (storage, root) = try ZipExtractor(limits: limits).extract(source)
-        return try read(root: root, source: source, storage: storage)
     }
 
-    private func read(root: URL, source: URL, storage: TemporaryDirectory?) throws -> EvidenceBundle {
-        let manifestURL = root.appendingPathComponent(Self.manifestName)
-        let manifestBytes = try readSmallFile(manifestURL, limit: ManifestParser.maximumBytes, within: root)
-        let manifestState: ManifestState
-        switch manifestBytes.map(ManifestParser.parse) {
-        case nil: manifestState = .missing
-        case .success(let manifest): manifestState = .parsed(manifest)
-        case .failure(let problem): manifestState = .invalid(problem)
+    private enum SourceKind { case folder, zip }
+
+    /// What the named bundle is, found without blocking on a FIFO or device.
+    private static func kind(of source: URL) throws(InputError) -> SourceKind {
+        let descriptor = open(source.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { throw InputError(source.path, "no such bundle (expected a folder or a .zip)") }
+            throw InputError(source.path, "cannot be opened (\(SystemError(errno)))")
         }
-        let signature = try readSmallFile(root.appendingPathComponent(Self.manifestSignatureName), limit: Self.maximumSignatureBytes, within: root)
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw InputError(source.path, "cannot be read (\(SystemError(errno)))") }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR:
+            return .folder
+        case S_IFREG:
+            var magic = [UInt8](repeating: 0, count: 4)
+            let count = pread(descriptor, &magic, 4, 0)
+            let zipMagic: [[UInt8]] = [[0x50, 0x4b, 0x03, 0x04], [0x50, 0x4b, 0x05, 0x06]]
+            guard source.pathExtension.lowercased() == "zip" || (count == 4 && zipMagic.contains(magic)) else {
+                throw InputError(source.path, "is neither a folder nor a .zip bundle")
+            }
+            return .zip
+        default:
+            throw InputError(source.path, "is not a folder or a .zip but a FIFO, socket or device; refused")
+        }
+    }
+
+    private func read(root: URL, source: URL, storage: TemporaryDirectory?, snapshot: EvidenceSnapshot) throws -> EvidenceBundle {
+        let folder = try BundleDirectory(root)
+        let onDisk = try folder.walk(maximumEntries: Self.maximumWalkedFiles)
+        let ambiguity = NameAmbiguity(onDisk)
+
+        let manifestRead = folder.readSmallFile(Self.manifestName, limit: ManifestParser.maximumBytes)
+        let manifestBytes = try? manifestRead.get()
+        let manifestState: ManifestState
+        switch manifestRead {
+        case .success(let bytes):
+            switch ManifestParser.parse(bytes) {
+            case .success(let manifest): manifestState = .parsed(manifest)
+            case .failure(let problem): manifestState = .invalid(problem)
+            }
+        case .failure(.open(.missing)): manifestState = .missing
+        case .failure(let failure): manifestState = .invalid(ManifestProblem(Self.describe(failure, limit: ManifestParser.maximumBytes)))
+        }
+        let signature = try? folder.readSmallFile(Self.manifestSignatureName, limit: Self.maximumSignatureBytes).get()
 
         let entries = manifestState.manifest?.evidence ?? []
-        let files = entries.map { inspect($0, in: root) }
-        let known = Set([Self.manifestName, Self.manifestSignatureName] + entries.map(\.path) + entries.compactMap(\.signature))
-        let unlisted = try walk(root).filter { !known.contains($0) }
+        let listedTwins = NameAmbiguity(entries.map { Array($0.path.utf8) })
+        var budget = EvidenceBudget(limit: limits.maximumZipTotalBytes, source: source.path)
+        var files: [EvidenceFile] = []
+        for (index, entry) in entries.enumerated() {
+            let twin = listedTwins.twin(of: Array(entry.path.utf8)) ?? ambiguity.twin(of: Array(entry.path.utf8))
+            files.append(try inspect(entry, index: index, twin: twin, in: folder, snapshot: snapshot, budget: &budget))
+        }
+        var known = Set<[UInt8]>([Array(Self.manifestName.utf8), Array(Self.manifestSignatureName.utf8)])
+        for entry in entries {
+            known.insert(Array(entry.path.utf8))
+            if let signature = entry.signature { known.insert(Array(signature.utf8)) }
+        }
+        let unlisted = onDisk.filter { !known.contains($0) }.map { String(decoding: $0, as: UTF8.self) }
 
         return EvidenceBundle(
             source: source, root: root, manifest: manifestState,
             manifestSha256: manifestBytes.map(SHA256Digest.hex(of:)), manifestBytes: manifestBytes,
-            manifestSignature: signature, files: files, unlistedPaths: unlisted, storage: storage)
+            manifestSignature: signature, files: files, unlistedPaths: unlisted,
+            ambiguousNames: ambiguity.groups, storage: storage, snapshot: snapshot)
     }
 
-    /// One listed file: where it is, whether it stays inside the bundle, its size and SHA-256, its signature.
-    private func inspect(_ entry: EvidenceEntry, in root: URL) -> EvidenceFile {
-        let signature = entry.signature.map { readSignature($0, in: root) }
-        let url: URL
-        switch BundlePath.resolve(entry.path, in: root) {
-        case .failure(.refused(let reason)):
-            return EvidenceFile(entry: entry, url: nil, state: .outsideBundle(reason), signature: signature)
-        case .success(let resolved):
-            url = resolved
+    /// One listed file: whether its path is acceptable, its bytes read once into the snapshot and hashed, its signature.
+    private func inspect(
+        _ entry: EvidenceEntry, index: Int, twin: String?, in folder: BundleDirectory, snapshot: EvidenceSnapshot,
+        budget: inout EvidenceBudget
+    ) throws(InputError) -> EvidenceFile {
+        let signature = entry.signature.map { readSignature($0, in: folder) }
+        func file(_ state: EvidenceFile.State, url: URL? = nil) -> EvidenceFile {
+            EvidenceFile(entry: entry, index: index, url: url, state: state, signature: signature)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            return EvidenceFile(entry: entry, url: nil, state: .missing, signature: signature)
+        if let problem = BundlePath.problem(with: entry.path) { return file(.outsideBundle(problem)) }
+        if let twin { return file(.ambiguous(twin: twin)) }
+        let opened: (descriptor: Int32, size: Int64)
+        switch folder.openFile(entry.path) {
+        case .failure(.missing): return file(.missing)
+        case .failure(.link): return file(.outsideBundle("is, or passes through, a symbolic link; bundle files must be regular files"))
+        case .failure(.notARegularFile): return file(.notARegularFile)
+        case .failure(.unreadable(let reason)): return file(.unreadable(reason))
+        case .success(let descriptor): opened = descriptor
         }
-        guard !isDirectory.boolValue, Self.isRegularFile(url) else {
-            return EvidenceFile(entry: entry, url: nil, state: .notARegularFile, signature: signature)
-        }
-        let state: EvidenceFile.State
-        do {
-            let measured = try SHA256Digest.ofFile(at: url, maximumBytes: limits.maximumFileBytes)
-            state = measured.sha256 == entry.sha256.lowercased()
-                ? .intact(bytes: measured.bytes)
-                : .digestMismatch(actual: measured.sha256, bytes: measured.bytes)
-        } catch is SHA256Digest.FileTooLarge {
-            state = .tooLarge(limit: limits.maximumFileBytes)
-        } catch {
-            state = .unreadable(String(describing: error))
-        }
-        return EvidenceFile(entry: entry, url: url, state: state, signature: signature)
-    }
-
-    private func readSignature(_ path: String, in root: URL) -> EvidenceFile.SignatureFile {
-        switch BundlePath.resolve(path, in: root) {
-        case .failure(.refused(let reason)):
-            return .unusable("signature path \(path) \(reason)")
-        case .success(let url):
-            guard FileManager.default.fileExists(atPath: url.path), Self.isRegularFile(url) else {
-                return .unusable("signature file \(path) is missing")
-            }
-            guard let data = try? Data(contentsOf: url), data.count <= Self.maximumSignatureBytes else {
-                return .unusable("signature file \(path) is unreadable or larger than \(Self.maximumSignatureBytes) bytes")
-            }
-            return .bytes(data)
+        defer { close(opened.descriptor) }
+        guard opened.size <= limits.maximumFileBytes else { return file(.tooLarge(limit: limits.maximumFileBytes)) }
+        try budget.spend(opened.size)
+        switch snapshot.take(opened.descriptor, path: entry.path, index: index, limit: limits.maximumFileBytes) {
+        case .failure(.tooLarge): return file(.tooLarge(limit: limits.maximumFileBytes))
+        case .failure(.unreadable(let reason)): return file(.unreadable(reason))
+        case .success(let taken):
+            let state: EvidenceFile.State = taken.sha256 == entry.sha256.lowercased()
+                ? .intact(bytes: taken.bytes)
+                : .digestMismatch(actual: taken.sha256, bytes: taken.bytes)
+            return file(state, url: taken.url)
         }
     }
 
-    /// Reads a small file at the bundle root, or nil when absent. A link leaving the bundle is treated as absent.
-    private func readSmallFile(_ url: URL, limit: Int, within root: URL) throws -> Data? {
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        guard case .success(let resolved) = BundlePath.resolve(url.lastPathComponent, in: root), Self.isRegularFile(resolved) else {
-            return nil
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: resolved.path)[.size] as? Int) ?? 0
-        guard size <= limit else { return Data(count: limit + 1) }  // the parser reports the size
-        do {
-            return try Data(contentsOf: resolved)
-        } catch {
-            throw InputError(url.path, "cannot be read")
+    private func readSignature(_ path: String, in folder: BundleDirectory) -> EvidenceFile.SignatureFile {
+        if let problem = BundlePath.problem(with: path) { return .unusable("signature path \(path) \(problem)") }
+        switch folder.readSmallFile(path, limit: Self.maximumSignatureBytes) {
+        case .success(let data): return .bytes(data)
+        case .failure(let failure): return .unusable("signature file \(path) \(Self.describe(failure, limit: Self.maximumSignatureBytes))")
         }
     }
 
-    /// Relative paths of every non-directory entry below `root` (links are listed, not followed), sorted.
-    private func walk(_ root: URL) throws -> [String] {
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        guard let walker = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey], options: []) else { return [] }
-        var paths: [String] = []
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true { walker.skipDescendants() }
-            if values?.isDirectory == true, values?.isSymbolicLink != true { continue }
-            guard url.path.hasPrefix(rootPath) else { continue }
-            paths.append(String(url.path.dropFirst(rootPath.count)))
-            if paths.count > Self.maximumWalkedFiles {
-                throw InputError(root.path, "holds more than \(Self.maximumWalkedFiles) files; refused")
-            }
+    private static func describe(_ failure: BundleDirectory.SmallFileFailure, limit: Int) -> String {
+        switch failure {
+        case .open(.missing): "is missing"
+        case .open(.link): "is a symbolic link; bundle files must be regular files"
+        case .open(.notARegularFile): "is not a regular file (a folder, FIFO, socket or device)"
+        case .open(.unreadable(let reason)): "cannot be read (\(reason))"
+        case .tooLarge(let size): "is \(size) bytes, more than the \(limit) allowed"
         }
-        return paths.sorted()
+    }
+}
+
+/// The total bytes a bundle's listed files may hold, so one file listed many times, or many large
+/// files, cannot make the snapshot unbounded.
+private struct EvidenceBudget {
+    let limit: Int64
+    let source: String
+    private var spent: Int64 = 0
+
+    init(limit: Int64, source: String) {
+        self.limit = limit
+        self.source = source
     }
 
-    private static func isRegularFile(_ url: URL) -> Bool {
-        var status = stat()
-        return stat(url.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
-    }
-
-    private static func isZip(_ url: URL) -> Bool {
-        if url.pathExtension.lowercased() == "zip" { return true }
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        let magic = (try? handle.read(upToCount: 4)) ?? Data()
-        return magic == Data([0x50, 0x4b, 0x03, 0x04]) || magic == Data([0x50, 0x4b, 0x05, 0x06])
+    mutating func spend(_ bytes: Int64) throws(InputError) {
+        spent += bytes
+        guard spent <= limit else {
+            throw InputError(source, "lists more than \(limit) bytes of evidence in total; refused")
+        }
     }
 }

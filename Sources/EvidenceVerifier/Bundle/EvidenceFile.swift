@@ -3,7 +3,9 @@ import Foundation
 /// One file the manifest lists, and what reading it found.
 public struct EvidenceFile: Sendable {
     public let entry: EvidenceEntry
-    /// Where its bytes are, when the path was acceptable and the file exists.
+    /// Its position in the manifest's `evidence` list: what identifies it (two paths may read alike).
+    public let index: Int
+    /// The private snapshot of its bytes (read once, hashed as read), when it could be read.
     public let url: URL?
     public let state: State
     /// The detached signature's bytes, or why they could not be read, when the entry names one.
@@ -14,9 +16,11 @@ public struct EvidenceFile: Sendable {
         case intact(bytes: Int64)
         case digestMismatch(actual: String, bytes: Int64)
         case missing
-        /// The path is absolute, climbs with `..`, or a link takes it outside the bundle.
+        /// The path is absolute, climbs with `..`, or is (or passes through) a symbolic link.
         case outsideBundle(String)
         case notARegularFile
+        /// Another name in the bundle or the manifest is the same text in another Unicode spelling.
+        case ambiguous(twin: String)
         case tooLarge(limit: Int64)
         case unreadable(String)
     }

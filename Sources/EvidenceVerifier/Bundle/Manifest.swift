@@ -17,6 +17,33 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var staffCount: Int?
         public var accessRequested: String?
         public var directCare: DirectCare?
+
+        public init(odsCode: String, name: String, staffCount: Int?, accessRequested: String?, directCare: DirectCare?) {
+            self.odsCode = odsCode
+            self.name = name
+            self.staffCount = staffCount
+            self.accessRequested = accessRequested
+            self.directCare = directCare
+        }
+
+        /// Decodes as synthesised, except that a `staffCount` that is a number but not a whole one in
+        /// range is a type mismatch at its own path (Foundation would call the whole file "not valid JSON").
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            odsCode = try container.decode(String.self, forKey: .odsCode)
+            name = try container.decode(String.self, forKey: .name)
+            accessRequested = try container.decodeIfPresent(String.self, forKey: .accessRequested)
+            directCare = try container.decodeIfPresent(DirectCare.self, forKey: .directCare)
+            if (try? container.decodeNil(forKey: .staffCount)) ?? true {
+                staffCount = nil
+            } else if let whole = try? container.decode(Int.self, forKey: .staffCount) {
+                staffCount = whole
+            } else {
+                let found = (try? container.decode(Double.self, forKey: .staffCount)).map { ", found \($0)" } ?? ""
+                throw DecodingError.typeMismatch(Int.self, DecodingError.Context(
+                    codingPath: container.codingPath + [CodingKeys.staffCount], debugDescription: "not a whole number\(found)"))
+            }
+        }
     }
 
     /// The declaration behind prerequisite 1 (direct care, GDPR Art. 9(2)(h)).

@@ -4,7 +4,7 @@ import Foundation
 final class TemporaryDirectory: Sendable {
     let url: URL
 
-    init(prefix: String) throws {
+    init(prefix: String) throws(InputError) {
         var template = Array((FileManager.default.temporaryDirectory.path + "/\(prefix)-XXXXXX").utf8CString)
         guard let created = mkdtemp(&template) else {
             throw InputError(FileManager.default.temporaryDirectory.path, "cannot create a private temporary folder")

@@ -20,7 +20,7 @@ public struct CSVReader: Sendable {
     /// `body` returns false to stop early.
     public func forEachRecord(_ body: (CSVEvent) -> Bool) throws(CSVFileProblem) {
         let descriptor = open(url.path, O_RDONLY)
-        guard descriptor >= 0 else { throw .unreadable(Self.systemError()) }
+        guard descriptor >= 0 else { throw .unreadable("\(SystemError(errno))") }
         defer { close(descriptor) }
 
         var parser = CSVParser(limits: limits)
@@ -34,7 +34,7 @@ public struct CSVReader: Sendable {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .unreadable(Self.systemError())
+                throw .unreadable("\(SystemError(errno))")
             }
             if count == 0 { break }
             let from: Int
@@ -55,9 +55,5 @@ public struct CSVReader: Sendable {
         }
         if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) { throw .notUTF8("UTF-16") }
         return 0
-    }
-
-    private static func systemError() -> String {
-        String(cString: strerror(errno))
     }
 }

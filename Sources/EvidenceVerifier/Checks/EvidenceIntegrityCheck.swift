@@ -30,12 +30,15 @@ public struct EvidenceIntegrityCheck: Check {
         if let signer = context.signatures.manifestSigner { lapses.append(signer.notAfter) }
         for file in bundle.files {
             findings += fileFindings(file)
-            if let verdict = context.signatures.files[file.entry.path] {
+            if let verdict = context.signatures.files[file.index] {
                 findings += signatureFindings(verdict, evidence: file.entry.signature, of: "The signature over \(file.entry.path)")
                 if case .valid(let signer, _) = verdict { lapses.append(signer.notAfter) }
             }
         }
         findings += unlistedFindings(bundle.unlistedPaths)
+        findings += bundle.ambiguousNames.map { spellings in
+            Finding.error(.evidencePathAmbiguous, "The bundle holds names that read the same but are different bytes (\(spellings.joined(separator: " and "))); a reviewer cannot tell which one was signed.", evidence: spellings.first)
+        }
 
         let intact = bundle.files.filter(\.isIntact).count
         let signer = context.signatures.manifestSigner.map { "; manifest signed by \($0.subject)" } ?? ""
@@ -79,6 +82,8 @@ public struct EvidenceIntegrityCheck: Check {
             findings.append(.error(.evidencePathRefused, "The listed path \"\(path.prefix(200))\" \(reason); it was not read.", evidence: String(path.prefix(200))))
         case .notARegularFile:
             findings.append(.error(.evidenceNotAFile, "\(path) is not a regular file.", evidence: path))
+        case .ambiguous(let twin):
+            findings.append(.error(.evidencePathAmbiguous, "The listed path \"\(path.prefix(200))\" reads the same as \"\(twin.prefix(200))\" but is different bytes (another Unicode spelling); it was not read.", evidence: String(path.prefix(200))))
         case .tooLarge(let limit):
             findings.append(.error(.evidenceTooLarge, "\(path) is larger than the \(limit) bytes allowed; it was not read.", evidence: path))
         case .unreadable(let reason):
@@ -114,6 +119,8 @@ extension FindingCode {
     public static let evidenceDigestMismatch = FindingCode("evidence.digest-mismatch")
     public static let evidenceMissing = FindingCode("evidence.missing")
     public static let evidencePathRefused = FindingCode("evidence.path-refused")
+    /// Two names (listed, or in the bundle) are the same text in different Unicode spellings.
+    public static let evidencePathAmbiguous = FindingCode("evidence.path-ambiguous")
     public static let evidenceNotAFile = FindingCode("evidence.not-a-file")
     public static let evidenceTooLarge = FindingCode("evidence.too-large")
     public static let evidenceUnreadable = FindingCode("evidence.unreadable")

@@ -30,7 +30,9 @@ struct HSCNCertificateRules {
 
         let hasDateError = result.findings.contains { [.certificateExpired, .certificateNotYetValid].contains($0.code) }
         guard let anchors else { return result }
-        switch ChainVerifier(anchors: anchors).verify(leaf, intermediates: Array(certificates.dropFirst()), at: asOf) {
+        let chain = ChainVerifier(anchors: anchors)
+            .verify(leaf, intermediates: Array(certificates.dropFirst()), at: asOf, purpose: .tlsServer)
+        switch chain {
         case .trusted(let chain):
             result.lapse = chain.map(\.notAfter).min()
         case .failed(.expired, let reason) where !hasDateError:
@@ -39,6 +41,13 @@ struct HSCNCertificateRules {
             result.findings.append(.error(.certificateNotYetValid, "The chain of \(leaf.subject) is not yet valid at \(ISOInstant.string(asOf)): \(reason).", evidence: path))
         case .failed(.expired, _), .failed(.notYetValid, _):
             break  // already reported per certificate
+        case .failed(.wrongPurpose, _) where leaf.isCA:
+            break  // already reported as a CA presented as the leaf
+        case .failed(.wrongPurpose, let reason):
+            result.findings.append(.error(
+                .certificateUntrusted,
+                "\(leaf.subject) is not meant for a TLS server (its key usage or extended key usage excludes serverAuth): \(reason).",
+                evidence: path))
         case .failed(_, let reason):
             result.findings.append(.error(
                 .certificateUntrusted,

@@ -59,13 +59,7 @@ public struct HSCNCheck: Check {
         guard data.count <= Self.maximumFileBytes else {
             return .failure(CertificateParseError("is larger than \(Self.maximumFileBytes) bytes, too large for a certificate file"))
         }
-        do {
-            return .success(try Certificate.parseAll(data))
-        } catch let error as CertificateParseError {
-            return .failure(error)
-        } catch {
-            return .failure(CertificateParseError("is not a certificate (\(error))"))
-        }
+        return Result { () throws(CertificateParseError) in try Certificate.parseAll(data) }
     }
 
     private func summary(files: Int, acceptedFiles: Int, records: [EndpointRecord], context: VerificationContext) -> String {
@@ -80,6 +74,8 @@ public struct HSCNCheck: Check {
         let declared = context.manifest?.hscn?.endpoints.count ?? 0
         if declared == 0 {
             parts.append("no endpoints declared")
+        } else if declared > context.policy.probe.maximumEndpoints {
+            parts.append("\(declared) endpoints declared, more than the \(context.policy.probe.maximumEndpoints) allowed")
         } else if !context.probeEndpoints {
             parts.append("\(declared) endpoint\(declared == 1 ? "" : "s") not probed")
         } else {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The live half of the `hscn` check: probes every endpoint the manifest declares (unless `--no-probe`)
-/// and turns each record into a finding.
+/// The live half of the `hscn` check: probes every endpoint the manifest declares (unless `--no-probe`, or
+/// unless there are more than `probe.maximumEndpoints`, which fails) and turns each record into a finding.
 struct HSCNEndpointRules {
     let context: VerificationContext
     let anchors: [Certificate]
@@ -15,6 +15,13 @@ struct HSCNEndpointRules {
             return ([.error(
                 .endpointsNoneDeclared,
                 "The manifest declares no HSCN endpoints (hscn.endpoints), so no live HSCN connection can be shown.",
+                location: "field hscn.endpoints")], [])
+        }
+        let maximum = context.policy.probe.maximumEndpoints
+        guard urls.count <= maximum else {
+            return ([.error(
+                .endpointsTooMany,
+                "The manifest declares \(urls.count) HSCN endpoints, more than the \(maximum) the policy allows (probe.maximumEndpoints); none was probed.",
                 location: "field hscn.endpoints")], [])
         }
         guard context.probeEndpoints else {

@@ -35,6 +35,8 @@ extension FindingCode {
     public static let endpointsNotProbed = FindingCode("endpoints.not-probed")
     /// The manifest declares no `hscn.endpoints`.
     public static let endpointsNoneDeclared = FindingCode("endpoints.none-declared")
+    /// The manifest declares more `hscn.endpoints` than `probe.maximumEndpoints`; none is probed.
+    public static let endpointsTooMany = FindingCode("endpoints.too-many")
     /// An allowed network (policy or `--allow-network`) is not CIDR text and was ignored.
     public static let endpointsAllowedNetworkInvalid = FindingCode("endpoints.allowed-network-invalid")
 

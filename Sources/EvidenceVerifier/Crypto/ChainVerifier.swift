@@ -11,51 +11,76 @@ public struct ChainVerifier: Sendable {
         self.anchors = anchors
     }
 
-    /// Verifies `leaf` (with `intermediates` as untrusted helpers) to one of the anchors at `instant`.
-    /// With `hostname`, the leaf must also name that host (DNS name or IP address).
+    /// Verifies `leaf` (with `intermediates` as untrusted helpers) to one of the anchors at `instant`, for
+    /// `purpose`. With `hostname`, the leaf must also name that host (DNS name or IP address). Every OpenSSL
+    /// call that sets up the check must succeed: a failure is a failed verification, never a looser one.
     public func verify(
-        _ leaf: Certificate, intermediates: [Certificate] = [], at instant: Date, hostname: String? = nil
+        _ leaf: Certificate, intermediates: [Certificate] = [], at instant: Date, purpose: CertificatePurpose,
+        hostname: String? = nil
     ) -> ChainVerification {
-        guard let store = X509_STORE_new() else { return .failed(.other, OpenSSLError.drain("creating a store").description) }
+        OpenSSLError.clearQueue()
+        guard let store = X509_STORE_new() else { return setupFailure("creating a store") }
         defer { X509_STORE_free(store) }
-        for anchor in anchors { X509_STORE_add_cert(store, anchor.pointer) }
+        for anchor in anchors where X509_STORE_add_cert(store, anchor.pointer) != 1 {
+            return setupFailure("adding a trust anchor")
+        }
 
-        guard let untrusted = lcr_sk_X509_new_null() else { return .failed(.other, "out of memory") }
+        guard let untrusted = lcr_sk_X509_new_null() else { return setupFailure("allocating") }
         defer { lcr_sk_X509_free(untrusted) }  // the stack only borrows the certificates
-        for certificate in intermediates { _ = lcr_sk_X509_push(untrusted, certificate.pointer) }
+        for certificate in intermediates where lcr_sk_X509_push(untrusted, certificate.pointer) <= 0 {
+            return setupFailure("allocating")
+        }
 
-        guard let context = X509_STORE_CTX_new() else { return .failed(.other, "out of memory") }
+        guard let context = X509_STORE_CTX_new() else { return setupFailure("allocating") }
         defer { X509_STORE_CTX_free(context) }
         guard X509_STORE_CTX_init(context, store, leaf.pointer, untrusted) == 1 else {
-            return .failed(.other, OpenSSLError.drain("starting chain verification").description)
+            return setupFailure("starting chain verification")
         }
-        X509_STORE_CTX_set_purpose(context, X509_PURPOSE_ANY)
+        guard X509_STORE_CTX_set_purpose(context, purpose.openSSLValue) == 1 else {
+            return setupFailure("setting the certificate purpose")
+        }
         X509_STORE_CTX_set_time(context, 0, time_t(instant.timeIntervalSince1970.rounded(.down)))
-        if let hostname {
-            let parameters = X509_STORE_CTX_get0_param(context)
-            if IPAddress(hostname) != nil {
-                X509_VERIFY_PARAM_set1_ip_asc(parameters, hostname)
-            } else {
-                X509_VERIFY_PARAM_set1_host(parameters, hostname, hostname.utf8.count)
-            }
+        if let hostname, !Self.expect(hostname, in: X509_STORE_CTX_get0_param(context)) {
+            OpenSSLError.clearQueue()
+            return .failed(.hostnameMismatch, "the expected host name is not one OpenSSL can match (empty, or holding a NUL byte)")
         }
 
+        OpenSSLError.clearQueue()
         let result = X509_verify_cert(context)
         OpenSSLError.clearQueue()
-        if result == 1 {
-            var chain: [Certificate] = []
-            if let built = X509_STORE_CTX_get0_chain(context) {
-                for index in 0..<lcr_sk_X509_num(built) {
-                    if let certificate = lcr_sk_X509_value(built, index) {
-                        chain.append(Certificate(retaining: certificate))
-                    }
-                }
-            }
-            return .trusted(chain: chain)
+        guard result == 1 else {
+            let code = X509_STORE_CTX_get_error(context)
+            // A negative result is an internal error that may leave the code at "ok": never read that as trust.
+            guard code != X509_V_OK else { return .failed(.other, "OpenSSL could not complete the verification") }
+            return .failed(ChainFailureKind(openSSLCode: code), String(cString: X509_verify_cert_error_string(Int(code))))
         }
-        let code = X509_STORE_CTX_get_error(context)
-        let reason = String(cString: X509_verify_cert_error_string(Int(code)))
-        return .failed(ChainFailureKind(openSSLCode: code), reason)
+        guard let built = X509_STORE_CTX_get0_chain(context) else {
+            return .failed(.other, "OpenSSL verified the chain but did not return it")
+        }
+        var chain: [Certificate] = []
+        for index in 0..<lcr_sk_X509_num(built) {
+            guard let pointer = lcr_sk_X509_value(built, index), let certificate = try? Certificate(retaining: pointer) else {
+                return .failed(.other, "the verified chain holds a certificate that cannot be read")
+            }
+            chain.append(certificate)
+        }
+        return .trusted(chain: chain)
+    }
+
+    /// Sets the host (or IP address) the leaf must name; false when OpenSSL refuses it, which would
+    /// otherwise leave host checking off.
+    private static func expect(_ hostname: String, in parameters: OpaquePointer?) -> Bool {
+        guard let parameters, !hostname.isEmpty else { return false }
+        if let address = IPAddress(hostname) {
+            return address.bytes.withUnsafeBufferPointer { bytes in
+                X509_VERIFY_PARAM_set1_ip(parameters, bytes.baseAddress, bytes.count)
+            } == 1
+        }
+        return X509_VERIFY_PARAM_set1_host(parameters, hostname, hostname.utf8.count) == 1
+    }
+
+    private func setupFailure(_ operation: String) -> ChainVerification {
+        .failed(.other, OpenSSLError.drain(operation).description)
     }
 }
 
@@ -73,6 +98,8 @@ public enum ChainFailureKind: Sendable, Equatable {
     case notYetValid
     case untrusted
     case hostnameMismatch
+    /// The chain is not meant for the purpose asked (e.g. a client-only certificate presented by a server).
+    case wrongPurpose
     case other
 
     init(openSSLCode code: Int32) {
@@ -84,6 +111,7 @@ public enum ChainFailureKind: Sendable, Equatable {
              X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE, X509_V_ERR_CERT_SIGNATURE_FAILURE:
             self = .untrusted
         case X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH: self = .hostnameMismatch
+        case X509_V_ERR_INVALID_PURPOSE: self = .wrongPurpose
         default: self = .other
         }
     }

@@ -12,19 +12,36 @@ final class OpenSSLBIO {
         pointer = bio
     }
 
-    /// A read-only BIO over a file, so large signed files are streamed rather than loaded.
+    /// A read-only BIO over a regular file, so large signed files are streamed rather than loaded. Anything
+    /// else (a FIFO, a device, a folder) is refused without blocking.
     init(readingFile url: URL) throws {
-        guard let bio = BIO_new_file(url.path, "rb") else { throw OpenSSLError.drain("opening \(url.lastPathComponent)") }
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw InputError(url.path, InputFile.openProblem(errno)) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw InputError(url.path, "is not a regular file (a FIFO, socket, device or folder); refused")
+        }
+        OpenSSLError.clearQueue()
+        guard let bio = BIO_new_fd(descriptor, BIO_CLOSE) else {
+            close(descriptor)
+            throw OpenSSLError.drain("opening \(url.lastPathComponent)")
+        }
         pointer = bio
     }
 
-    /// A BIO holding a copy of `data`.
+    /// A BIO holding a copy of `data`, written in pieces OpenSSL's `int` lengths can hold.
     convenience init(_ data: Data) throws {
         try self.init()
-        let written = data.withUnsafeBytes { raw in
-            raw.isEmpty ? 0 : BIO_write(pointer, raw.baseAddress, Int32(raw.count))
+        let piece = 1 << 30
+        var offset = 0
+        while offset < data.count {
+            let length = min(piece, data.count - offset)
+            OpenSSLError.clearQueue()
+            let written = data.withUnsafeBytes { raw in BIO_write(pointer, raw.baseAddress! + offset, Int32(length)) }
+            guard written == Int32(length) else { throw OpenSSLError.drain("buffering data") }
+            offset += length
         }
-        guard written == data.count else { throw OpenSSLError.drain("buffering data") }
     }
 
     deinit { BIO_free(pointer) }

@@ -14,6 +14,10 @@ public enum SignatureVerification: Sendable {
     /// Why a signature was not accepted; each a distinct finding code.
     public enum SignatureFailure: Sendable, Equatable {
         case malformed, mismatch, signerMissing, untrusted, signerExpired, signerNotYetValid, keyUsage
+        /// The signature uses a refused digest (MD5, SHA-1).
+        case weakDigest
+        /// The signer's certificate is a CA certificate, not a person's signing certificate.
+        case signerIsCA
 
         public var code: FindingCode {
             switch self {
@@ -24,6 +28,8 @@ public enum SignatureVerification: Sendable {
             case .signerExpired: .signatureSignerExpired
             case .signerNotYetValid: .signatureSignerNotYetValid
             case .keyUsage: .signatureKeyUsage
+            case .weakDigest: .signatureWeakDigest
+            case .signerIsCA: .signatureSignerIsCA
             }
         }
     }
@@ -37,4 +43,6 @@ extension FindingCode {
     public static let signatureSignerExpired = FindingCode("signature.signer-expired")
     public static let signatureSignerNotYetValid = FindingCode("signature.signer-not-yet-valid")
     public static let signatureKeyUsage = FindingCode("signature.key-usage")
+    public static let signatureWeakDigest = FindingCode("signature.weak-digest")
+    public static let signatureSignerIsCA = FindingCode("signature.signer-is-ca")
 }

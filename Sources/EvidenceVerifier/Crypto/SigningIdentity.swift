@@ -8,17 +8,15 @@ public final class SigningIdentity: @unchecked Sendable {
     public let certificate: Certificate
     public let intermediates: [Certificate]
 
-    /// Reads a PEM private key file and a PEM certificate file (leaf first, intermediates after).
-    /// Refuses an encrypted key, a certificate that does not match the key, or unreadable files.
+    /// Largest key or certificate file read; real ones are a few kilobytes.
+    static let maximumFileBytes = 1 << 20
+
+    /// Reads a PEM private key file and a PEM certificate file (leaf first, intermediates after), each only
+    /// when it is a regular file within `maximumFileBytes`. Refuses an encrypted key, a certificate that does
+    /// not match the key, or unreadable files, each as one `InputError`.
     public convenience init(keyFile: URL, certificateFile: URL) throws {
-        let keyPEM: Data
-        let certificatePEM: Data
-        do { keyPEM = try Data(contentsOf: keyFile) } catch {
-            throw InputError(keyFile.path, "cannot be read (--signing-key)")
-        }
-        do { certificatePEM = try Data(contentsOf: certificateFile) } catch {
-            throw InputError(certificateFile.path, "cannot be read (--signing-cert)")
-        }
+        let keyPEM = try Self.read(keyFile, option: "--signing-key")
+        let certificatePEM = try Self.read(certificateFile, option: "--signing-cert")
         try self.init(keyPEM: keyPEM, certificatePEM: certificatePEM, keyOrigin: keyFile.path, certificateOrigin: certificateFile.path)
     }
 
@@ -35,6 +33,7 @@ public final class SigningIdentity: @unchecked Sendable {
             throw InputError(certificateOrigin, "is not a readable PEM certificate (\(error))")
         }
         let bio = try OpenSSLBIO(keyPEM)
+        OpenSSLError.clearQueue()
         guard let key = PEM_read_bio_PrivateKey(bio.pointer, nil, refusePassphrase, nil) else {
             let error = OpenSSLError.drain("reading the key")
             throw InputError(keyOrigin, "is not an unencrypted PEM private key (\(error.reasons.first ?? "unreadable"))")
@@ -50,12 +49,23 @@ public final class SigningIdentity: @unchecked Sendable {
 
     deinit { EVP_PKEY_free(key) }
 
+    private static func read(_ file: URL, option: String) throws(InputError) -> Data {
+        do {
+            return try InputFile.read(file.path, limit: maximumFileBytes)
+        } catch {
+            throw InputError(error.subject, "\(error.problem) (\(option))")
+        }
+    }
+
     /// A detached DER CMS signature over the exact bytes (binary mode: no line-ending conversion).
     public func signDetached(_ content: Data) throws -> Data {
         let input = try OpenSSLBIO(content)
         guard let extra = lcr_sk_X509_new_null() else { throw OpenSSLError.drain("allocating") }
         defer { lcr_sk_X509_free(extra) }
-        for certificate in intermediates { _ = lcr_sk_X509_push(extra, certificate.pointer) }
+        for certificate in intermediates where lcr_sk_X509_push(extra, certificate.pointer) <= 0 {
+            throw OpenSSLError.drain("allocating")
+        }
+        OpenSSLError.clearQueue()
         guard let cms = CMS_sign(certificate.pointer, key, extra, input.pointer, UInt32(CMS_BINARY | CMS_DETACHED)) else {
             throw OpenSSLError.drain("signing")
         }

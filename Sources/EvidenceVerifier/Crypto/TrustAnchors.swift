@@ -12,23 +12,28 @@ public enum TrustAnchors {
         case reportSigning = "report-signing"
     }
 
-    /// Every certificate in `DIR/<purpose>/*.pem`, in file-name order. A missing or empty folder, or an
-    /// unreadable file, is an input error: verifying against no anchors would call everything untrusted.
-    public static func load(_ purpose: Purpose, from directory: URL) throws -> [Certificate] {
+    /// Largest anchor file read (a whole public CA bundle is about 200 KB).
+    static let maximumFileBytes = 1 << 20
+
+    /// Every certificate in `DIR/<purpose>/*.pem`, in file-name order. A missing or empty folder, a path
+    /// that is not a folder, or an anchor file that is not a readable regular file of PEM certificates (a
+    /// FIFO, a folder, a damaged block) is an input error: verifying against no anchors, or fewer than
+    /// the operator put there, would call things untrusted for the wrong reason.
+    public static func load(_ purpose: Purpose, from directory: URL) throws(InputError) -> [Certificate] {
         let folder = directory.appendingPathComponent(purpose.rawValue, isDirectory: true)
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
             throw InputError(folder.path, "is not a readable folder of trust anchors (see --trust)")
         }
         var anchors: [Certificate] = []
         for name in names.sorted() where name.hasSuffix(".pem") {
-            let file = folder.appendingPathComponent(name)
+            let path = folder.appendingPathComponent(name).path
+            let data = try InputFile.read(path, limit: maximumFileBytes)
             do {
-                anchors += try Certificate.parseAll(try Data(contentsOf: file))
+                anchors += try Certificate.parseAll(data)
             } catch {
-                throw InputError(file.path, "is not a PEM certificate (\(error))")
+                throw InputError(path, "is not a PEM certificate (\(error))")
             }
         }
         if anchors.isEmpty { throw InputError(folder.path, "holds no *.pem trust anchors") }

@@ -15,7 +15,7 @@ public enum InputFile {
     /// The whole content of an open descriptor, under the same rules; `name` is used in errors.
     public static func read(descriptor: Int32, name: String, limit: Int) throws(InputError) -> Data {
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw InputError(name, "cannot be read (\(systemError(errno)))") }
+        guard fstat(descriptor, &status) == 0 else { throw InputError(name, "cannot be read (\(SystemError(errno)))") }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: throw InputError(name, "is a folder, not a file")
@@ -35,7 +35,7 @@ public enum InputFile {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw InputError(name, "cannot be read (\(systemError(errno)))")
+                throw InputError(name, "cannot be read (\(SystemError(errno)))")
             }
             if count == 0 { break }
             filled += count
@@ -51,11 +51,7 @@ public enum InputFile {
         case ENOENT: "does not exist"
         case EACCES: "cannot be read (permission denied)"
         case ELOOP: "is a symbolic link; refused"
-        default: "cannot be opened (\(systemError(code)))"
+        default: "cannot be opened (\(SystemError(code)))"
         }
-    }
-
-    static func systemError(_ code: Int32) -> String {
-        String(cString: strerror(code))
     }
 }

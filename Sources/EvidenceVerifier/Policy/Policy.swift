@@ -82,6 +82,8 @@ public struct Policy: Codable, Sendable, Equatable {
         public var connectTimeoutSeconds: Double = 5
         public var totalTimeoutSeconds: Double = 10
         public var concurrency = 32
+        /// Most endpoints one bundle may declare; more fail the `hscn` check without any being probed.
+        public var maximumEndpoints = 64
         /// Networks (CIDR) that probes may reach in addition to public addresses; loopback,
         /// link-local, private and metadata ranges are refused unless listed here or via `--allow-network`.
         public var allowedNetworks: [String] = []

@@ -9,10 +9,16 @@ public struct AddressPolicy: Sendable {
         self.allowedNetworks = allowedNetworks
     }
 
-    /// Nil when `address` may be probed, else the name of the refused range it falls in.
+    /// Nil when `address` may be probed, else the name of the refused range it falls in. An IPv6 address
+    /// that carries an IPv4 address (6to4, NAT64, IPv4-compatible or -mapped) is judged as that IPv4 address
+    /// too: refused when it is in a refused range that no allowed network opens.
     public func refusal(for address: IPAddress) -> String? {
         if allowedNetworks.contains(where: { $0.contains(address) }) { return nil }
-        return Self.specialRanges.first { $0.network.contains(address) }?.name
+        guard let range = Self.specialRanges.first(where: { $0.network.contains(address) }) else { return nil }
+        if range.network.address.isIPv4, !address.isIPv4, let embedded = address.embeddedIPv4 {
+            return "\(range.name) (as the \(embedded.form) form of \(embedded.address))"
+        }
+        return range.name
     }
 
     /// Ranges refused unless allowed, most specific first so the reason names the narrowest one.
@@ -32,6 +38,7 @@ public struct AddressPolicy: Sendable {
         ("::1/128", "loopback address"),
         ("fe80::/10", "link-local range"),
         ("fc00::/7", "unique-local (private) range"),
+        ("64:ff9b:1::/48", "local-use NAT64 range"),
         ("ff00::/8", "multicast range"),
     ].map { cidr, name in
         // The literals above are valid CIDR text.

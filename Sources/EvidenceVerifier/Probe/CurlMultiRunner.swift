@@ -14,21 +14,37 @@ final class CurlMultiRunner {
 
     deinit { curl_multi_cleanup(multi) }
 
-    /// Runs every probe to completion and returns the outcomes by `ReadyProbe.index`.
-    func run(_ probes: [ReadyProbe], configuration: ProbeConfiguration) -> [Int: TransferOutcome] {
+    /// Runs every probe to completion or to `deadline`, whichever comes first, and returns the outcomes by
+    /// `ReadyProbe.index`. Each transfer's own timeouts end by the deadline; one still running a moment after
+    /// it (or not yet started when it passes) is settled as timed out.
+    func run(_ probes: [ReadyProbe], configuration: ProbeConfiguration, deadline: ProbeDeadline) -> [Int: TransferOutcome] {
         var waiting = probes[...]
         var inFlight: [UnsafeMutableRawPointer: (index: Int, transfer: CurlTransfer)] = [:]
         var outcomes: [Int: TransferOutcome] = [:]
+        // libcurl's timeouts fire on its own schedule; give them this long past the deadline before settling.
+        let settleAfter = deadline.extended(by: .milliseconds(500))
 
         func admit() {
             while inFlight.count < configuration.concurrency, let probe = waiting.popFirst() {
-                guard let transfer = CurlTransfer(target: probe.target, addresses: probe.addresses, configuration: configuration),
+                guard !deadline.hasPassed else {
+                    outcomes[probe.index] = .deadlinePassed(started: false, runLimit: configuration.runTimeLimit)
+                    continue
+                }
+                guard let transfer = CurlTransfer(target: probe.target, addresses: probe.addresses, configuration: configuration, deadline: deadline),
                       curl_multi_add_handle(multi, transfer.handle) == CURLM_OK else {
                     outcomes[probe.index] = .failedToRun("libcurl could not set up the transfer")
                     continue
                 }
                 inFlight[transfer.handle] = (probe.index, transfer)
             }
+        }
+
+        func settleAll(_ outcome: TransferOutcome) {
+            for (easy, abandoned) in inFlight {
+                outcomes[abandoned.index] = outcome
+                curl_multi_remove_handle(multi, easy)
+            }
+            inFlight = [:]
         }
 
         admit()
@@ -38,11 +54,7 @@ final class CurlMultiRunner {
             guard performed == CURLM_OK else {
                 // A broken multi handle would never finish its transfers: settle them all and stop.
                 let failure = TransferOutcome.failedToRun("libcurl's multi interface failed: \(String(cString: curl_multi_strerror(performed)))")
-                for (easy, abandoned) in inFlight {
-                    outcomes[abandoned.index] = failure
-                    curl_multi_remove_handle(multi, easy)
-                }
-                inFlight = [:]
+                settleAll(failure)
                 waiting.forEach { outcomes[$0.index] = failure }
                 break
             }
@@ -54,6 +66,7 @@ final class CurlMultiRunner {
                 outcomes[finished.index] = finished.transfer.outcome(code: message.pointee.data.result)
                 curl_multi_remove_handle(multi, easy)
             }  // `finished` is released here: curl_easy_cleanup closes its connection at once
+            if settleAfter.hasPassed { settleAll(.deadlinePassed(started: true, runLimit: configuration.runTimeLimit)) }
             admit()
             if !inFlight.isEmpty { _ = curl_multi_poll(multi, nil, 0, 100, nil) }
         }

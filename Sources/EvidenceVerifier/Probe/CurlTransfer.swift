@@ -22,21 +22,30 @@ final class CurlTransfer {
     /// Filled by the pre-request callback on the thread that drives the multi handle.
     private var capturedTLS: TLSObservation?
 
-    /// Sets up a handle for `target` pinned to `addresses` (already checked against the address policy);
-    /// nil when libcurl cannot make or configure a handle.
-    init?(target: ProbeTarget, addresses: [IPAddress], configuration: ProbeConfiguration) {
-        guard CurlGlobal.ensureInitialized(), let handle = curl_easy_init() else { return nil }
-        self.handle = handle
-        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    /// Sets up a handle for `target` pinned to `addresses` (already checked against the address policy), with
+    /// timeouts that end by `deadline`; nil when libcurl cannot make or fully configure a handle (then the
+    /// endpoint fails: it is never probed with a setting missing, such as unpinned).
+    init?(target: ProbeTarget, addresses: [IPAddress], configuration: ProbeConfiguration, deadline: ProbeDeadline) {
+        var pins: UnsafeMutablePointer<curl_slist>? = nil
         if IPAddress(target.host) == nil {
             // host:port:addr[,addr] — libcurl connects only to these, never to a second DNS answer.
             let pinned = addresses.map { $0.isIPv4 ? "\($0)" : "[\($0)]" }.joined(separator: ",")
-            resolveList = curl_slist_append(nil, "\(target.host):\(target.port):\(pinned)")
-        } else {
-            resolveList = nil
+            guard let list = curl_slist_append(nil, "\(target.host):\(target.port):\(pinned)") else { return nil }
+            pins = list
         }
-        guard configure(target: target, configuration: configuration) else { return nil }
+        guard CurlGlobal.ensureInitialized(), let handle = curl_easy_init() else {
+            curl_slist_free_all(pins)
+            return nil
+        }
+        self.handle = handle
+        resolveList = pins
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        let remaining = deadline.remaining
+        guard configure(
+            target: target, connectTimeout: min(configuration.connectTimeout, remaining),
+            totalTimeout: min(configuration.totalTimeout, remaining))
+        else { return nil }
     }
 
     deinit {
@@ -68,7 +77,9 @@ final class CurlTransfer {
         return CURL_PREREQFUNC_ABORT
     }
 
-    private func configure(target: ProbeTarget, configuration: ProbeConfiguration) -> Bool {
+    /// True when libcurl took every option; any refused option (verification, pinning, timeouts, protocols)
+    /// fails the endpoint.
+    private func configure(target: ProbeTarget, connectTimeout: Duration, totalTimeout: Duration) -> Bool {
         let results: [CURLcode] = [
             lcr_curl_easy_setopt_string(handle, CURLOPT_URL, target.connectURL),
             lcr_curl_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "https"),
@@ -84,8 +95,8 @@ final class CurlTransfer {
             lcr_curl_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 0),
             lcr_curl_easy_setopt_long(handle, CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1),
             lcr_curl_easy_setopt_string(handle, CURLOPT_SSL_CIPHER_LIST, "DEFAULT:@SECLEVEL=0"),
-            lcr_curl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(configuration.connectTimeout)),
-            lcr_curl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, Self.milliseconds(configuration.totalTimeout)),
+            lcr_curl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, max(1, connectTimeout.wholeMilliseconds)),
+            lcr_curl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, totalTimeout.wholeMilliseconds)),
             lcr_curl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer),
             resolveList.map { lcr_curl_easy_setopt_slist(handle, CURLOPT_RESOLVE, $0) } ?? CURLE_OK,
         ]
@@ -111,10 +122,5 @@ final class CurlTransfer {
         guard lcr_curl_easy_getinfo_tls_session(handle, &session) == CURLE_OK, let session,
               session.pointee.backend == CURLSSLBACKEND_OPENSSL, let ssl = session.pointee.internals else { return nil }
         return TLSObservation(ssl: OpaquePointer(ssl))
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
     }
 }

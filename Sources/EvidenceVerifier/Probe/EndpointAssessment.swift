@@ -30,10 +30,14 @@ struct EndpointAssessment {
         }
         let verifier = ChainVerifier(anchors: configuration.anchors)
         let verdict = verifier.verify(
-            leaf, intermediates: Array(tls.peerChain.dropFirst()), at: configuration.asOf, hostname: probe.target.host)
+            leaf, intermediates: Array(tls.peerChain.dropFirst()), at: configuration.asOf, purpose: .tlsServer,
+            hostname: probe.target.host)
         if case .failed(let kind, let reason) = verdict {
             if kind == .hostnameMismatch {
                 return failed(record, .hostnameMismatch, "the certificate (\(leaf.subject)) does not name \(probe.target.host): \(reason)")
+            }
+            if kind == .wrongPurpose {
+                return failed(record, .certificateUntrusted, "the presented chain (\(leaf.subject)) is not meant for a TLS server: \(reason)")
             }
             return failed(record, .certificateUntrusted, "the presented chain is not trusted by the HSCN anchors: \(reason)")
         }

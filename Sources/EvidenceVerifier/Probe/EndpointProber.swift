@@ -2,7 +2,8 @@ import CCurl
 
 /// Probes HSCN endpoints live: for each `https` URL it checks the address before connecting, connects
 /// through libcurl's multi interface (all endpoints at once, bounded by the configuration's concurrency),
-/// completes the TLS handshake, and verifies what the endpoint presented with OpenSSL.
+/// completes the TLS handshake, and verifies what the endpoint presented with OpenSSL. The whole run ends by
+/// one deadline (`ProbeConfiguration.runTimeLimit`), so many slow endpoints cannot make it run for minutes.
 ///
 /// ```swift
 /// let records = await EndpointProber(configuration).probe(urls: ["https://gateway.example.nhs.uk/"])
@@ -22,12 +23,13 @@ public struct EndpointProber: Sendable {
     }
 
     private static func probeBlocking(_ urls: [String], configuration: ProbeConfiguration) -> [EndpointRecord] {
-        let preparations = ProbePreparation.prepareAll(urls, policy: configuration.addressPolicy)
+        let deadline = ProbeDeadline(after: configuration.runTimeLimit)
+        let preparations = ProbePreparation.prepareAll(urls, configuration: configuration, deadline: deadline)
         let ready = preparations.compactMap { preparation -> ReadyProbe? in
             if case .ready(let probe) = preparation { return probe }
             return nil
         }
-        let outcomes = ready.isEmpty ? [:] : (CurlMultiRunner()?.run(ready, configuration: configuration) ?? [:])
+        let outcomes = ready.isEmpty ? [:] : (CurlMultiRunner()?.run(ready, configuration: configuration, deadline: deadline) ?? [:])
         let assessment = EndpointAssessment(configuration: configuration)
         return preparations.map { preparation in
             switch preparation {

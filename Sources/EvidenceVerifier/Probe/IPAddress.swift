@@ -28,10 +28,29 @@ public struct IPAddress: Sendable, Hashable, CustomStringConvertible {
 
     public var isIPv4: Bool { bytes.count == 4 }
 
-    /// The IPv4 address inside an IPv4-mapped IPv6 address (`::ffff:10.0.0.1`), else nil.
-    public var mappedIPv4: IPAddress? {
-        guard bytes.count == 16, bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xff, bytes[11] == 0xff else { return nil }
-        return IPAddress(bytes: Array(bytes[12...]))
+    /// The IPv4 address an IPv6 address carries, and the name of the form that carries it: IPv4-mapped
+    /// (`::ffff:a.b.c.d`), IPv4-translated (`::ffff:0:a.b.c.d`), IPv4-compatible (`::a.b.c.d`, but not `::`
+    /// or `::1`), NAT64 (`64:ff9b::a.b.c.d`) or 6to4 (`2002:AABB:CCDD::`). A connection to such an address
+    /// can end at that IPv4 host, so the address policy judges it as that host. Nil otherwise.
+    public var embeddedIPv4: (address: IPAddress, form: String)? {
+        guard bytes.count == 16 else { return nil }
+        let last4 = Array(bytes[12...])
+        if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xff, bytes[11] == 0xff {
+            return IPAddress(bytes: last4).map { ($0, "IPv4-mapped") }
+        }
+        if bytes[0..<8].allSatisfy({ $0 == 0 }), bytes[8] == 0xff, bytes[9] == 0xff, bytes[10] == 0, bytes[11] == 0 {
+            return IPAddress(bytes: last4).map { ($0, "IPv4-translated") }
+        }
+        if bytes[0..<12].allSatisfy({ $0 == 0 }), !last4[0..<3].allSatisfy({ $0 == 0 }) || last4[3] > 1 {
+            return IPAddress(bytes: last4).map { ($0, "IPv4-compatible") }
+        }
+        if bytes[0..<12] == [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0] {
+            return IPAddress(bytes: last4).map { ($0, "NAT64") }
+        }
+        if bytes[0] == 0x20, bytes[1] == 0x02 {
+            return IPAddress(bytes: Array(bytes[2..<6])).map { ($0, "6to4") }
+        }
+        return nil
     }
 
     /// Canonical text (`127.0.0.1`, `::1`).

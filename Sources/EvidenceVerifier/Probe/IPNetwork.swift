@@ -28,9 +28,10 @@ public struct IPNetwork: Sendable, Hashable, CustomStringConvertible {
         self.address = IPAddress(bytes: Self.masked(address.bytes, prefixLength: length)) ?? address
     }
 
-    /// True when `candidate` is inside this network. IPv4-mapped IPv6 addresses count as their IPv4 address.
+    /// True when `candidate` is inside this network. For an IPv4 network, an IPv6 address that carries an
+    /// IPv4 address (`IPAddress.embeddedIPv4`: mapped, compatible, NAT64, 6to4) counts as that address.
     public func contains(_ candidate: IPAddress) -> Bool {
-        let bytes = (address.isIPv4 ? candidate.mappedIPv4 ?? candidate : candidate).bytes
+        let bytes = (address.isIPv4 ? candidate.embeddedIPv4?.address ?? candidate : candidate).bytes
         guard bytes.count == address.bytes.count else { return false }
         return Self.masked(bytes, prefixLength: prefixLength) == address.bytes
     }

@@ -18,6 +18,10 @@ public struct ProbeConfiguration: Sendable {
     /// Most endpoints probed at once (at least 1).
     public var concurrency: Int
 
+    /// How long a whole run may take, however many endpoints it has: one total timeout plus a second for
+    /// start-up and reading results. Name look-ups, connections and handshakes all end by then.
+    public var runTimeLimit: Duration { totalTimeout + .seconds(1) }
+
     public init(
         anchors: [Certificate], declaredCertificateSha256: Set<String>?, asOf: Date,
         allowedNetworks: [IPNetwork], minimumTLSVersion: TLSProtocolVersion = .tls1_2,

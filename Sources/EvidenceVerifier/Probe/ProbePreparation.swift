@@ -6,29 +6,44 @@ enum ProbePreparation: Sendable {
     case ready(ReadyProbe)
     case settled(EndpointRecord)
 
-    /// Prepares every URL, resolving host names in parallel (blocking: call it off the cooperative pool).
-    static func prepareAll(_ urls: [String], policy: AddressPolicy) -> [ProbePreparation] {
-        let results = PreparationSlots(count: urls.count)
-        DispatchQueue.concurrentPerform(iterations: urls.count) { index in
-            results.set(index, prepare(urls[index], index: index, policy: policy))
+    /// Prepares every URL, resolving host names in parallel until the connect timeout or `deadline`,
+    /// whichever comes first (blocking: call it off the cooperative pool).
+    static func prepareAll(_ urls: [String], configuration: ProbeConfiguration, deadline: ProbeDeadline) -> [ProbePreparation] {
+        let targets = urls.map { ProbeTarget.parse($0) }
+        let names = targets.compactMap { parsed -> String? in
+            guard case .success(let target) = parsed, IPAddress(target.host) == nil else { return nil }
+            return target.host
         }
-        return results.values
+        let lookupTime = min(configuration.connectTimeout, deadline.remaining)
+        let resolved = names.isEmpty ? [:] : HostResolver.resolveAll(
+            names, before: deadline.capped(after: configuration.connectTimeout), parallelism: configuration.concurrency)
+        return targets.indices.map { index in
+            switch targets[index] {
+            case .failure(let error):
+                return .settled(EndpointRecord(url: urls[index], status: ProbeStatus.invalidURL.rawValue, error: "the URL \(error.problem)"))
+            case .success(let target):
+                let addresses = IPAddress(target.host).map { Result<[IPAddress], ResolutionError>.success([$0]) }
+                    ?? resolved[target.host] ?? .failure(.timedOut)
+                return prepare(target, index: index, addresses: addresses, lookupTime: lookupTime, policy: configuration.addressPolicy)
+            }
+        }
     }
 
-    static func prepare(_ url: String, index: Int, policy: AddressPolicy) -> ProbePreparation {
-        let target: ProbeTarget
-        switch ProbeTarget.parse(url) {
-        case .success(let parsed): target = parsed
-        case .failure(let error):
-            return .settled(EndpointRecord(url: url, status: ProbeStatus.invalidURL.rawValue, error: "the URL \(error.problem)"))
-        }
+    private static func prepare(
+        _ target: ProbeTarget, index: Int, addresses resolution: Result<[IPAddress], ResolutionError>, lookupTime: Duration,
+        policy: AddressPolicy
+    ) -> ProbePreparation {
+        let url = target.url
         let addresses: [IPAddress]
-        switch HostResolver.resolve(target.host, port: target.port) {
+        switch resolution {
         case .success(let resolved): addresses = resolved
-        case .failure(let error):
+        case .failure(.timedOut):
             return .settled(EndpointRecord(
-                url: url, status: ProbeStatus.unreachable.rawValue,
-                error: "\(target.host) does not resolve: \(error.reason)"))
+                url: url, status: ProbeStatus.timeout.rawValue,
+                error: "\(target.host) did not resolve within \(lookupTime.wholeMilliseconds) ms"))
+        case .failure(.resolver(let reason)):
+            return .settled(EndpointRecord(
+                url: url, status: ProbeStatus.unreachable.rawValue, error: "\(target.host) does not resolve: \(reason)"))
         }
         let allowed = addresses.filter { policy.refusal(for: $0) == nil }
         guard !allowed.isEmpty else {
@@ -39,22 +54,5 @@ enum ProbePreparation: Sendable {
                 error: "\(first) is in the \(reason), which is not an allowed network (see --allow-network); not contacted"))
         }
         return .ready(ReadyProbe(index: index, target: target, addresses: allowed))
-    }
-}
-
-/// Fixed slots filled from several threads at once, read once all are filled.
-private final class PreparationSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [ProbePreparation?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: ProbePreparation) {
-        lock.withLock { slots[index] = value }
-    }
-
-    /// Every slot's value; all must have been set.
-    var values: [ProbePreparation] {
-        lock.withLock { slots.compactMap { $0 } }
     }
 }

@@ -15,6 +15,15 @@ struct TransferOutcome: Sendable {
     /// The negotiated TLS facts, when the handshake completed.
     let tls: TLSObservation?
 
+    /// A transfer the probe run's deadline cut off, before it started or while it was under way.
+    static func deadlinePassed(started: Bool, runLimit: Duration) -> TransferOutcome {
+        let deadline = "the probe run's deadline (\(runLimit.wholeMilliseconds) ms for all endpoints together)"
+        return TransferOutcome(
+            code: CURLE_OPERATION_TIMEDOUT,
+            message: started ? "not finished by \(deadline)" : "not started before \(deadline) passed; declare fewer endpoints or raise probe.concurrency",
+            connectedAddress: nil, connectMicros: 0, handshakeDoneMicros: 0, tls: nil)
+    }
+
     /// A transfer libcurl could not run at all.
     static func failedToRun(_ message: String) -> TransferOutcome {
         TransferOutcome(

@@ -7,13 +7,25 @@ public enum ReportCoding {
         try encoder.encode(report)
     }
 
-    /// Decodes a report, or says which field is wrong.
-    public static func decode(_ data: Data, file: String) throws -> VerificationReport {
-        do {
-            return try decoder.decode(VerificationReport.self, from: data)
-        } catch {
-            throw InputError(file, "is not a \(VerificationReport.format) report (\(error.localizedDescription))")
+    /// Decodes a report, or says in one line what is wrong: not JSON, a duplicate key (readers would
+    /// disagree on which value counts), nesting too deep, a field missing or of the wrong type, another format.
+    public static func decode(_ data: Data, file: String) throws(InputError) -> VerificationReport {
+        let expected = VerificationReport.format
+        if let problem = JSONKeyScanner.firstProblem(in: data) {
+            throw InputError(file, "is not a usable \(expected) report: it \(problem)")
         }
+        let report: VerificationReport
+        do {
+            report = try decoder.decode(VerificationReport.self, from: data)
+        } catch let error as DecodingError {
+            throw InputError(file, "is not a \(expected) report (\(DecodingProblem.describe(error)))")
+        } catch {
+            throw InputError(file, "is not a \(expected) report (not valid JSON)")
+        }
+        guard report.format == expected else {
+            throw InputError(file, "is not a \(expected) report (field format: found \"\(report.format.prefix(64))\")")
+        }
+        return report
     }
 
     private static var encoder: JSONEncoder {

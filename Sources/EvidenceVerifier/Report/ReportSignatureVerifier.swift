@@ -8,18 +8,14 @@ public struct ReportSignatureVerifier: Sendable {
         verifier = DetachedSignatureVerifier(anchors: anchors)
     }
 
+    /// The verdict on the report's exact bytes at `instant`.
+    public func verify(_ files: SignedReportFiles, at instant: Date) -> SignatureVerification {
+        verifier.verify(signature: files.signature, over: .data(files.json), at: instant)
+    }
+
     /// The verdict on `reportURL` with its `.p7s` beside it, at `instant`. Throws `InputError` when the
     /// report or its signature cannot be read at all.
-    public func verify(reportAt reportURL: URL, at instant: Date) throws -> SignatureVerification {
-        let signatureURL = reportURL.appendingPathExtension("p7s")
-        let report: Data
-        let signature: Data
-        do { report = try Data(contentsOf: reportURL) } catch {
-            throw InputError(reportURL.path, "cannot be read")
-        }
-        do { signature = try Data(contentsOf: signatureURL) } catch {
-            throw InputError(signatureURL.path, "cannot be read (the detached signature must sit beside the report)")
-        }
-        return verifier.verify(signature: signature, over: .data(report), at: instant)
+    public func verify(reportAt reportURL: URL, at instant: Date) throws(InputError) -> SignatureVerification {
+        verify(try SignedReportFiles(reportPath: reportURL.path), at: instant)
     }
 }

@@ -1,10 +1,13 @@
 import Foundation
 
-/// The readable summary `check` prints: the decision first, then each prerequisite with its findings,
-/// then the endpoints probed.
+/// The readable summary `check` prints: the organisation, the decision, then each prerequisite with its
+/// findings, then the endpoints probed. Every line passes through `TerminalText`, so nothing from the
+/// evidence can start a line of its own or drive the terminal: the one line starting `Decision:` is ours.
 public enum ReportTextRenderer {
-    public static func render(_ report: VerificationReport) -> String {
+    /// The summary; with `signature`, the verdict on the report's signature comes first (`report render`).
+    public static func render(_ report: VerificationReport, signature: ReportSignatureCheck? = nil) -> String {
         var lines: [String] = []
+        if let signature { lines += [signature.line, ""] }
         let organisation = report.organisation
         let access = organisation.accessRequested.map { " — \($0) access requested" } ?? ""
         lines.append("\(organisation.odsCode) \(organisation.name)\(access)")
@@ -32,6 +35,6 @@ public enum ReportTextRenderer {
                 lines.append("  \(endpoint.status.padding(toLength: 8, withPad: " ", startingAt: 0)) \(endpoint.url)  \(facts)")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
     }
 }

@@ -54,7 +54,7 @@ public struct Verifier: Sendable {
             evidence: context.bundle.files.map { file in
                 EvidenceRecord(
                     kind: file.entry.kind, path: file.entry.path, sha256: file.measuredSha256,
-                    bytes: file.bytes, signer: context.signatures.signer(of: file.entry.path))
+                    bytes: file.bytes, signer: context.signatures.signer(of: file))
             },
             endpoints: outcomes.flatMap(\.endpoints))
     }

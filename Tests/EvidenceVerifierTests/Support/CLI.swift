@@ -4,6 +4,8 @@ import Foundation
 enum CLI {
     struct Result {
         let status: Int32
+        /// `.exit`, or `.uncaughtSignal` when the process died of a signal (then `status` is the signal).
+        let reason: Process.TerminationReason
         let stdout: String
         let stderr: String
     }
@@ -18,20 +20,22 @@ enum CLI {
     }
 
     /// Runs `lcr-verify ARGUMENTS`; output goes through files, so a large report never blocks on a pipe.
-    static func run(_ arguments: [String]) throws -> Result {
+    /// With `standardOutput`, stdout goes there instead (`/dev/full`, a closed pipe) and `stdout` is empty.
+    static func run(_ arguments: [String], standardOutput: FileHandle? = nil) throws -> Result {
         let folder = TestFolder()
         let stdoutURL = try folder.write(Data(), to: "stdout")
         let stderrURL = try folder.write(Data(), to: "stderr")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
+        process.standardOutput = try standardOutput ?? FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         process.standardInput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
+            reason: process.terminationReason,
             stdout: try String(contentsOf: stdoutURL, encoding: .utf8),
             stderr: try String(contentsOf: stderrURL, encoding: .utf8))
     }

@@ -28,7 +28,7 @@ final class HSCNFixture {
             : .digestMismatch(actual: SHA256Digest.hex(of: Data("other".utf8)), bytes: Int64(bytes.count))
         files.append(EvidenceFile(
             entry: EvidenceEntry(kind: EvidenceKind.hscnCertificate.rawValue, path: path, sha256: sha256, signature: nil),
-            url: url, state: state, signature: nil))
+            index: files.count, url: url, state: state, signature: nil))
     }
 
     /// Adds certificates (leaf first) as one PEM file.
@@ -50,7 +50,8 @@ final class HSCNFixture {
         let root = folder.appendingPathComponent("bundle")
         let bundle = EvidenceBundle(
             source: root, root: root, manifest: .parsed(manifest), manifestSha256: nil, manifestBytes: nil,
-            manifestSignature: nil, files: files, unlistedPaths: [], storage: nil)
+            manifestSignature: nil, files: files, unlistedPaths: [], ambiguousNames: [], storage: nil,
+            snapshot: .inPlace(privateRoot: folder))
         var policy = Policy.defaults
         policy.probe.connectTimeoutSeconds = 2
         policy.probe.totalTimeoutSeconds = 3

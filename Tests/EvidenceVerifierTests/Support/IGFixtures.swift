@@ -43,7 +43,7 @@ enum IGFixtures {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try file.bytes.write(to: url)
             let entry = EvidenceEntry(kind: file.kind.rawValue, path: file.path, sha256: SHA256Digest.hex(of: file.bytes), signature: nil)
-            evidence.append(EvidenceFile(entry: entry, url: url, state: file.state ?? .intact(bytes: Int64(file.bytes.count)), signature: nil))
+            evidence.append(EvidenceFile(entry: entry, index: evidence.count, url: url, state: file.state ?? .intact(bytes: Int64(file.bytes.count)), signature: nil))
         }
         let organisation = Manifest.Organisation(
             odsCode: odsCode, name: "Example Medical Practice", staffCount: staffCount,
@@ -52,7 +52,8 @@ enum IGFixtures {
         let manifest = Manifest(format: Manifest.format, organisation: organisation, contact: nil, evidence: evidence.map(\.entry), hscn: nil)
         return EvidenceBundle(
             source: storage.url, root: storage.url, manifest: .parsed(manifest), manifestSha256: nil,
-            manifestBytes: nil, manifestSignature: nil, files: evidence, unlistedPaths: [], storage: storage
+            manifestBytes: nil, manifestSignature: nil, files: evidence, unlistedPaths: [], ambiguousNames: [], storage: storage,
+            snapshot: .inPlace(privateRoot: storage.url)
         )
     }
 

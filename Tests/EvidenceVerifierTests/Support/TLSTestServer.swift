@@ -17,6 +17,8 @@ enum TLSTestServer {
         case untrusted
         /// Chains to the root and names localhost, but is not one of the declared certificates.
         case undeclared
+        /// Chains to the root and names localhost, but its extended key usage is only clientAuth.
+        case clientOnly
     }
 
     static let pki = TestPKI()
@@ -27,10 +29,13 @@ enum TLSTestServer {
         let strangerRoot = CertificateFactory.issue(
             CertificateSpec(commonName: "Stranger Root", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true),
             key: .ec())
-        func leaf(_ issuer: IssuedCertificate, _ names: String, notAfter: Date = TestPKI.validUntil, serial: Int) -> IssuedCertificate {
+        func leaf(
+            _ issuer: IssuedCertificate, _ names: String, notAfter: Date = TestPKI.validUntil, extendedKeyUsage: String = "serverAuth",
+            serial: Int
+        ) -> IssuedCertificate {
             issuer.issueLeaf(
                 commonName: "localhost", notAfter: notAfter, keyUsage: "critical,digitalSignature,keyEncipherment",
-                extendedKeyUsage: "serverAuth", subjectAltNames: names, serial: serial)
+                extendedKeyUsage: extendedKeyUsage, subjectAltNames: names, serial: serial)
         }
         return [
             .good: pki.hscnServer,
@@ -38,6 +43,7 @@ enum TLSTestServer {
             .wrongHost: leaf(pki.root, "DNS:gateway.example.nhs.uk", serial: 202),
             .untrusted: leaf(strangerRoot, serverNames, serial: 203),
             .undeclared: leaf(pki.root, serverNames, serial: 204),
+            .clientOnly: leaf(pki.root, serverNames, extendedKeyUsage: "clientAuth", serial: 205),
         ]
     }()
 

@@ -1,0 +1,163 @@
+import Foundation
+import PKIFixtures
+import Testing
+@testable import EvidenceVerifier
+
+/// The bytes judged are the bytes signed: every listed file is read once, from inside the bundle, into a
+/// private snapshot; paths are exact bytes; a manifest that decoders could read two ways is invalid.
+@Suite struct BundleReadSoundnessTests {
+    let pki = sharedPKI
+    static let users = "Email\na.manager@nhs.net\n"
+
+    func signedBundle(in folder: TestFolder, _ extra: (inout BundleBuilder) throws -> Void = { _ in }) throws -> URL {
+        var builder = BundleBuilder.withUserList()
+        try extra(&builder)
+        return try builder.write(in: folder, signer: pki.signer)
+    }
+
+    @Test func checksParseThePrivateSnapshotNotTheOriginalPath() async throws {
+        let folder = TestFolder()
+        let root = try signedBundle(in: folder)
+        let bundle = try EvidenceBundleReader().read(root)
+        let file = try #require(bundle.files.first)
+        #expect(file.isIntact)
+        let snapshot = try #require(file.url)
+        #expect(!snapshot.path.hasPrefix(root.path), "the checks must not reopen the bundle's own path")
+        // Swap the original after it was hashed: what the checks read is still what was hashed.
+        try Data("Email\nattacker@gmail.com\n".utf8).write(to: root.appendingPathComponent("staff/users.csv"))
+        #expect(try Data(contentsOf: snapshot) == Data(Self.users.utf8))
+        let context = VerificationContext(
+            bundle: bundle, asOf: TestPKI.asOf, policy: .defaults, signerAnchors: [pki.root.certificate],
+            hscnAnchors: [pki.root.certificate], probeEndpoints: false)
+        let report = await Verifier(checks: [EvidenceIntegrityCheck(), UserAccountsCheck()]).verify(context, generatedAt: TestPKI.asOf)
+        #expect(report.prerequisite(.userAccounts).status == .pass)
+        #expect(!report.codes(.userAccounts).contains("email.domain-not-allowed"))
+    }
+
+    @Test func folderOnThePathSwappedForALinkIsRefused() async throws {
+        let folder = TestFolder()
+        let root = try signedBundle(in: folder)
+        try folder.write(Self.users, to: "elsewhere/users.csv")
+        try FileManager.default.removeItem(at: root.appendingPathComponent("staff"))
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("staff"), withDestinationURL: folder.path("elsewhere"))
+        let report = try await verify(root, pki: pki, checks: [EvidenceIntegrityCheck()])
+        #expect(report.codes(.evidenceIntegrity).contains("evidence.path-refused"))
+        #expect(report.decision == .notEligible)
+    }
+
+    @Test func twinNamesInAnotherUnicodeSpellingAreAmbiguous() async throws {
+        let nfc = "agreement-caf\u{e9}.txt", nfd = "agreement-cafe\u{301}.txt"
+        let genuine = Data("genuine agreement".utf8)
+        let folder = TestFolder()
+        let root = try signedBundle(in: folder) { builder in
+            builder.add("hscn-agreement", nfc, genuine, signature: "\(nfc).p7s")
+            builder.addUnlisted("\(nfc).p7s", try pki.signer.signingIdentity().signDetached(genuine))
+            builder.addUnlisted(nfd, Data("forged agreement".utf8))
+        }
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(nfd).path))
+        let report = try await verify(root, pki: pki, checks: [EvidenceIntegrityCheck()])
+        #expect(report.codes(.evidenceIntegrity).contains("evidence.path-ambiguous"))
+        #expect(report.prerequisite(.evidenceIntegrity).status == .fail)
+        #expect(report.evidence.allSatisfy { $0.signer == nil })
+    }
+
+    @Test func twoListedSpellingsOfOneNameAreBothRefused() async throws {
+        let nfc = "caf\u{e9}.txt", nfd = "cafe\u{301}.txt"
+        let folder = TestFolder()
+        let root = try signedBundle(in: folder) { builder in
+            builder.add("other", nfc, Data("one".utf8))
+            builder.add("other", nfd, Data("two".utf8))
+        }
+        let report = try await verify(root, pki: pki, checks: [EvidenceIntegrityCheck()])
+        let ambiguous = report.prerequisite(.evidenceIntegrity).findings.filter { $0.code == .evidencePathAmbiguous }
+        #expect(ambiguous.count >= 2)
+    }
+
+    @Test func signatureVerdictsBelongToTheirEntryNotToItsPathText() async throws {
+        let agreement = Data("agreement".utf8)
+        let folder = TestFolder()
+        let root = try signedBundle(in: folder) { builder in
+            builder.add("hscn-agreement", "agreement.txt", agreement, signature: "good.p7s")
+            builder.add("hscn-agreement", "agreement.txt", agreement, signature: "forged.p7s")
+            builder.addUnlisted("good.p7s", try pki.signer.signingIdentity().signDetached(agreement))
+            builder.addUnlisted("forged.p7s", try pki.signer.signingIdentity().signDetached(Data("other".utf8)))
+        }
+        let report = try await verify(root, pki: pki, checks: [EvidenceIntegrityCheck()])
+        let agreements = report.evidence.filter { $0.path == "agreement.txt" }
+        #expect(agreements.count == 2)
+        #expect(agreements[0].signer != nil)
+        #expect(agreements[1].signer == nil)
+        #expect(report.codes(.evidenceIntegrity).contains("signature.invalid"))
+    }
+
+    @Test(arguments: [
+        (#"{"format":"lcr-evidence/1","organisation":{"odsCode":"B86001","name":"X","directCare":{"provides":true,"provides":false}},"evidence":[]}"#,
+         "has the key organisation.directCare.provides twice"),
+        (#"{"format":"lcr-evidence/1","format":"lcr-evidence/1","organisation":{"odsCode":"B86001","name":"X"},"evidence":[]}"#,
+         "has the key format twice"),
+        (#"{"format":"lcr-evidence/1","organisation":{"odsCode":"B86001","name":"X","staffCount":42.5},"evidence":[]}"#,
+         "field organisation.staffCount: expected a whole number"),
+        (#"{"format":"lcr-evidence/1","organisation":{"odsCode":"B86001","name":"X","staffCount":9223372036854775807},"evidence":[]}"#,
+         "field organisation.staffCount: must be at most"),
+    ])
+    func manifestsReadableTwoWaysAreInvalid(json: String, expected: String) async throws {
+        let folder = TestFolder()
+        try folder.write(json, to: "bundle/manifest.json")
+        let report = try await verify(folder.path("bundle"), pki: pki, checks: [EvidenceIntegrityCheck()])
+        let findings = report.prerequisite(.evidenceIntegrity).findings
+        #expect(findings.map(\.code.rawValue) == ["manifest.invalid"])
+        #expect(findings.first?.message.contains(expected) == true, "\(findings.first?.message ?? "")")
+    }
+
+    @Test func manifestThatIsAFolderIsInvalidNotMissing() async throws {
+        let folder = TestFolder()
+        try folder.write("x", to: "bundle/manifest.json/inner.txt")
+        let report = try await verify(folder.path("bundle"), pki: pki, checks: [EvidenceIntegrityCheck()])
+        let finding = try #require(report.prerequisite(.evidenceIntegrity).findings.first)
+        #expect(finding.code == .manifestInvalid)
+        #expect(finding.message.contains("not a regular file"))
+    }
+
+    @Test func fifoAsTheBundleIsRefusedWithoutBlocking() throws {
+        let folder = TestFolder()
+        let fifo = folder.path("bundle.zip")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        #expect(throws: InputError(fifo.path, "is not a folder or a .zip but a FIFO, socket or device; refused")) {
+            try EvidenceBundleReader().read(fifo)
+        }
+    }
+
+    @Test func listedFIFOIsNotAFileAndDoesNotBlock() async throws {
+        let folder = TestFolder()
+        let root = try signedBundle(in: folder) { builder in builder.list("other", "pipe") }
+        #expect(mkfifo(root.appendingPathComponent("pipe").path, 0o600) == 0)
+        let report = try await verify(root, pki: pki, checks: [EvidenceIntegrityCheck()])
+        #expect(report.codes(.evidenceIntegrity).contains("evidence.not-a-file"))
+    }
+
+    @Test func hugeSignatureFileIsRefusedBeforeReading() async throws {
+        let folder = TestFolder()
+        let root = try signedBundle(in: folder) { builder in
+            builder.add("hscn-agreement", "agreement.txt", Data("agreement".utf8), signature: "agreement.txt.p7s")
+        }
+        let signature = root.appendingPathComponent("agreement.txt.p7s")
+        #expect(FileManager.default.createFile(atPath: signature.path, contents: nil))
+        #expect(truncate(signature.path, 3 << 30) == 0)  // sparse: 3 GiB claimed, nothing to read
+        let report = try await verify(root, pki: pki, checks: [EvidenceIntegrityCheck()])
+        let finding = try #require(report.prerequisite(.evidenceIntegrity).findings.first { $0.code == .signatureMissing })
+        #expect(finding.message.contains("more than the 1048576 allowed"))
+    }
+
+    @Test func evidenceListedManyTimesCannotPassTheTotalBudget() throws {
+        let folder = TestFolder()
+        let root = try signedBundle(in: folder) { builder in
+            builder.add("other", "blob.bin", Data(count: 4096))
+            for _ in 0..<10 { builder.list("other", "blob.bin", sha256: SHA256Digest.hex(of: Data(count: 4096))) }
+        }
+        var limits = Policy.defaults.evidence
+        limits.maximumZipTotalBytes = 16 * 1024
+        #expect(throws: InputError(root.path, "lists more than 16384 bytes of evidence in total; refused")) {
+            try EvidenceBundleReader(limits: limits).read(root)
+        }
+    }
+}
