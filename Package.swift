@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "EvidenceVerifier", targets: ["EvidenceVerifier"]),
         .library(name: "PKIFixtures", targets: ["PKIFixtures"]),
         .library(name: "PartnerRegistry", targets: ["PartnerRegistry"]),
+        .library(name: "PartnerOperations", targets: ["PartnerOperations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,13 +37,17 @@ let package = Package(
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
+            name: "PartnerOperations",
+            dependencies: ["EvidenceVerifier", "PartnerRegistry"]
+        ),
+        .target(
             name: "PKIFixtures",
             dependencies: ["COpenSSL", "CShims", "EvidenceVerifier"]
         ),
         .executableTarget(
             name: "lcr-verify",
             dependencies: [
-                "EvidenceVerifier",
+                "EvidenceVerifier", "PartnerRegistry", "PartnerOperations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

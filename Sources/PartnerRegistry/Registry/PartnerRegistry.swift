@@ -43,6 +43,11 @@ public final class PartnerRegistry: Sendable {
         try read { db in try Submission.fetchOne(db, key: id) }
     }
 
+    /// The partner's submissions, oldest first.
+    public func submissions(odsCode: String) throws(RegistryError) -> [Submission] {
+        try read { db in try Submission.filter(Column("odsCode") == odsCode).order(Column("id")).fetchAll(db) }
+    }
+
     /// The partner's most recent submission (the one re-verification reads).
     public func latestSubmission(odsCode: String) throws(RegistryError) -> Submission? {
         try read { db in
