@@ -46,11 +46,7 @@ public struct StoredBundleVerifier: Sendable {
             level: settings.probeEndpoints ? .live : .offline,
             decision: report.decision == .eligible ? .eligible : .notEligible,
             prerequisites: report.prerequisites.map { PrerequisiteOutcome(id: $0.id.rawValue, status: $0.status.rawValue) },
-            findings: report.prerequisites.flatMap { prerequisite in
-                prerequisite.findings.filter { $0.severity != .info }.map {
-                    RecordedFinding(prerequisite: prerequisite.id.rawValue, code: $0.code.rawValue, severity: $0.severity.rawValue, waived: $0.waiver != nil)
-                }
-            },
+            findings: RecordedFinding.of(report),
             reportSha256: SHA256Digest.hex(of: json), reportPath: published.relativePath, reverifyBy: report.reverifyBy,
             recordedAt: recordedAt)
         return Outcome(report: report, json: json, reportURL: published.url, verification: verification)
