@@ -66,5 +66,9 @@ let package = Package(
             name: "PartnerRegistryTests",
             dependencies: ["PartnerRegistry"]
         ),
+        .testTarget(
+            name: "PartnerOperationsTests",
+            dependencies: ["PartnerOperations", "PartnerRegistry", "EvidenceVerifier"]
+        ),
     ]
 )
