@@ -46,6 +46,8 @@ enum PolicyValidator {
             Rule(key: "probe.totalTimeoutSeconds", holds: probe.totalTimeoutSeconds > 0 && probe.totalTimeoutSeconds.isFinite, rule: "be more than 0"),
             Rule(key: "probe.concurrency", holds: probe.concurrency >= 1, rule: "be at least 1"),
             Rule(key: "probe.maximumEndpoints", holds: (1...1000).contains(probe.maximumEndpoints), rule: "be from 1 to 1000"),
+            Rule(key: "intake.pausedMessage", holds: !isBlank(policy.intake.pausedMessage), rule: "not be blank"),
+            Rule(key: "reverify.noticeDays", holds: (0...3650).contains(policy.reverify.noticeDays), rule: "be from 0 to 3650"),
         ]
         rules += listed("userAccounts.exactDomains", accounts.exactDomains, rule: "be a domain name such as nhs.net", EmailAddress.isWellFormedASCIIDomain)
         rules += listed("userAccounts.domainsWithSubdomains", accounts.domainsWithSubdomains, rule: "be a domain name such as gov.uk", EmailAddress.isWellFormedASCIIDomain)
