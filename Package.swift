@@ -8,9 +8,12 @@ let package = Package(
         .executable(name: "lcr-verify", targets: ["lcr-verify"]),
         .library(name: "EvidenceVerifier", targets: ["EvidenceVerifier"]),
         .library(name: "PKIFixtures", targets: ["PKIFixtures"]),
+        .library(name: "PartnerRegistry", targets: ["PartnerRegistry"]),
+        .library(name: "PartnerOperations", targets: ["PartnerOperations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,13 +37,21 @@ let package = Package(
             dependencies: ["COpenSSL", "CCurl", "CShims", "CZlib"]
         ),
         .target(
+            name: "PartnerRegistry",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "PartnerOperations",
+            dependencies: ["EvidenceVerifier", "PartnerRegistry"]
+        ),
+        .target(
             name: "PKIFixtures",
             dependencies: ["COpenSSL", "CShims", "EvidenceVerifier"]
         ),
         .executableTarget(
             name: "lcr-verify",
             dependencies: [
-                "EvidenceVerifier",
+                "EvidenceVerifier", "PartnerRegistry", "PartnerOperations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +64,14 @@ let package = Package(
             dependencies: [
                 "EvidenceVerifier", "PKIFixtures", "CZlib",
             ]
+        ),
+        .testTarget(
+            name: "PartnerRegistryTests",
+            dependencies: ["PartnerRegistry"]
+        ),
+        .testTarget(
+            name: "PartnerOperationsTests",
+            dependencies: ["PartnerOperations", "PartnerRegistry", "EvidenceVerifier"]
         ),
     ]
 )
