@@ -17,17 +17,13 @@ struct ReportCommand: AsyncParsableCommand {
         @Argument(help: "The report; its signature REPORT.json.p7s must sit beside it.")
         var report: String
 
-        @Option(help: "Trust anchors; report signatures chain to DIR/report-signing/*.pem.")
-        var trust: String = "certs"
-
-        @Option(name: .customLong("as-of"), help: "The instant at which the signer's certificate must be valid (default: now).",
-                transform: AsOfArgument.parse)
-        var asOf: Date?
+        @OptionGroup var trust: TrustOption
+        @OptionGroup var asOf: AsOfOption
 
         func run() async throws {
-            let anchors = try TrustAnchors.load(.reportSigning, from: URL(fileURLWithPath: trust, isDirectory: true))
+            let anchors = try trust.anchors(.reportSigning)
             let files = try SignedReportFiles(reportPath: report)
-            switch ReportSignatureVerifier(anchors: anchors).verify(files, at: asOf ?? Date()) {
+            switch ReportSignatureVerifier(anchors: anchors).verify(files, at: asOf.instant()) {
             case .valid(let signer, _):
                 try Console.output(TerminalText.escaped("valid: \(report) is signed by \(signer.subject) (issuer \(signer.issuer))") + "\n")
             case .invalid(let failure, let reason, _):

@@ -31,21 +31,11 @@ struct HSCNEndpointRules {
                 location: "field hscn.endpoints")], [])
         }
 
-        var findings: [Finding] = []
-        var networks: [IPNetwork] = []
-        for text in context.allowedNetworks {
-            if let network = IPNetwork(cidr: text) {
-                networks.append(network)
-            } else {
-                findings.append(.warning(.endpointsAllowedNetworkInvalid, "The allowed network \"\(text)\" is not CIDR text (e.g. 10.0.0.0/8) and was ignored."))
-            }
-        }
         let configuration = ProbeConfiguration(
             policy: context.policy, anchors: anchors, declaredCertificateSha256: declaredCertificates,
-            asOf: context.asOf, allowedNetworks: networks)
+            asOf: context.asOf, allowedNetworks: context.allowedNetworks)
         let records = await EndpointProber(configuration).probe(urls: urls)
-        findings += records.map(finding)
-        return (findings, records)
+        return (records.map(finding), records)
     }
 
     private func finding(_ record: EndpointRecord) -> Finding {

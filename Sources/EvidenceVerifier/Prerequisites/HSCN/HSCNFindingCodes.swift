@@ -37,8 +37,6 @@ extension FindingCode {
     public static let endpointsNoneDeclared = FindingCode("endpoints.none-declared")
     /// The manifest declares more `hscn.endpoints` than `probe.maximumEndpoints`; none is probed.
     public static let endpointsTooMany = FindingCode("endpoints.too-many")
-    /// An allowed network (policy or `--allow-network`) is not CIDR text and was ignored.
-    public static let endpointsAllowedNetworkInvalid = FindingCode("endpoints.allowed-network-invalid")
 
     /// The finding code for a probe outcome (`endpoint.<status>`).
     static func endpoint(_ status: ProbeStatus) -> FindingCode {

@@ -41,6 +41,12 @@ struct CompactStringSet {
         }
     }
 
+    /// The member numbered `index`.
+    subscript(index: Int) -> String {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return String(decoding: bytes[start..<ends[index]], as: UTF8.self)
+    }
+
     private enum Probe {
         case found(Int)
         case vacant(slot: Int)

@@ -167,8 +167,9 @@ public struct TrainingCheck: Check {
         let warningWindow = TimeInterval(context.policy.training.expiryWarningDays) * 86_400
         let evidence = context.bundle.usableFiles(.trainingRecords).first?.entry.path
         let asOf = context.asOf
+        guard context.users.readable else { return nil }
         var count = 0, untrained = 0
-        let readable = LCRUserList.forEachUser(in: context.bundle) { listed in
+        context.users.forEachUser { listed in
             count += 1
             let user = listed.email
             let byAddress = ledger[user], byStaffID = listed.staffID.flatMap { ledger[$0] }
@@ -185,7 +186,7 @@ public struct TrainingCheck: Check {
                 findings.append(.warning(.trainingExpiringSoon, "LCR user \(user)'s \(courseName) training expires on \(day(of: expiry, dates)).", evidence: evidence, location: user))
             }
         }
-        return readable ? (count, untrained) : nil
+        return (count, untrained)
     }
 
     private func day(of instant: Date, _ dates: EvidenceDateParser) -> String {
