@@ -22,16 +22,18 @@ import Testing
         #expect(!html.contains("<img"))
         #expect(html.contains("&lt;script&gt;"))
         #expect(html.contains("evidence.unlisted"))
-        #expect(html.contains("not-eligible"))
+        #expect(html.contains("NOT ELIGIBLE"))
     }
 
     @Test func markdownKeepsTablesIntact() async throws {
         let (report, _) = try await hostileReport()
         let markdown = ReportDocumentRenderer.markdown(report)
-        let titleLine = markdown.split(separator: "\n").first { $0.hasPrefix("# ") }!
-        #expect(titleLine.contains("\\|"))
-        let prerequisiteRows = markdown.split(separator: "\n").filter { $0.hasPrefix("| evidence-integrity | ") || $0.hasPrefix("| dspt | ") }
-        #expect(prerequisiteRows.count >= 2)
+        let organisationRow = markdown.split(separator: "\n").first { $0.hasPrefix("| Organisation | ") }!
+        #expect(organisationRow.contains("Evil &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\| Practice |"))
+        let prerequisiteRows = markdown.split(separator: "\n").filter {
+            $0.hasPrefix("| Evidence integrity (the bundle is complete and signed) | ") || $0.hasPrefix("| Data Security and Protection Toolkit (DSPT) | ")
+        }
+        #expect(prerequisiteRows.count == 2)
         #expect(!markdown.contains("<img"))
     }
 
