@@ -16,9 +16,9 @@ import Testing
         return ReadableText.of(result.stdout, format: format)
     }
 
-    /// What every format must say, in this order: signature and decision, the key facts, each
-    /// prerequisite with each finding's message, place, next step and waiver, the inventory, the
-    /// endpoints and the details.
+    /// What every format must say, in this order: signature and decision, the key facts, the
+    /// prerequisites at a glance, each prerequisite (failed first, then warned) with each finding's
+    /// message, place, next step and waiver, the inventory, the endpoints and the details.
     func expectedOrder(_ report: VerificationReport, signature: String) -> [String] {
         var needles = [signature, report.decision == .eligible ? "ELIGIBLE: may use the Leeds Care Record" : "NOT ELIGIBLE: may not use",
                        "Organisation", "B86001 Example Medical Practice", "Verified as of", "1 April 2026, 13:00 UK time",
@@ -26,7 +26,8 @@ import Testing
         for prerequisite in report.prerequisites {
             needles.append(ReportPage.title(prerequisite.id))
         }
-        for prerequisite in report.prerequisites {
+        let worstFirst = [PrerequisiteStatus.fail, .warn, .pass].flatMap { status in report.prerequisites.filter { $0.status == status } }
+        for prerequisite in worstFirst {
             needles += [ReportPage.title(prerequisite.id), prerequisite.summary]
             // Worst first: errors, then waived, then warnings, then information.
             let ordered = prerequisite.findings.filter { $0.severity == .error }

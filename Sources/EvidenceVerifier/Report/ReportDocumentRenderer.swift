@@ -27,7 +27,7 @@ public enum ReportDocumentRenderer {
         lines += ["", "## Prerequisites at a glance", "", "| Prerequisite | Status | Findings |", "|---|---|---|"]
         lines += page.sections.map { "| \($0.title) | \($0.mark.text) | \($0.tally) |" }
         lines += ["", "## Findings and what to do next"]
-        for section in page.sections {
+        for section in page.sectionsWorstFirst {
             lines += ["", "### \(section.mark.text) — \(section.title)", "", "Prerequisite \(MarkdownText.literal(section.id)): \(text(section.summary))"]
             if section.groups.isEmpty { lines += ["", "No findings."] }
             for group in section.groups {
@@ -106,7 +106,7 @@ public enum ReportDocumentRenderer {
         }))
         body.append("</section>")
         body.append("<section aria-labelledby=\"findings\"><h2 id=\"findings\">Findings and what to do next</h2>")
-        for section in page.sections {
+        for section in page.sectionsWorstFirst {
             body.append("<section class=\"prerequisite box tone-\(section.mark.tone.rawValue)\" id=\"\(anchor(section.id))\">")
             body.append("<h3>\(mark(section.mark)) — \(escape(section.title))</h3>")
             body.append("<p>\(escape(section.summary)) <span class=\"note\">(prerequisite <code>\(escape(section.id))</code>)</span></p>")

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A report as a steering-group meeting reads it, in the order every format shows it: the report's
-/// signature state and the decision in words, the key facts, each prerequisite with its findings
-/// grouped by how serious they are (what, where, what to do next, any waiver), the evidence inventory,
-/// the endpoints probed, and the details a reviewer checks. The HTML, Markdown and text renderings
+/// signature state and the decision in words, the key facts, the prerequisites at a glance, then each
+/// prerequisite (failed first) with its findings grouped by how serious they are (what, where, what
+/// to do next, any waiver), the evidence inventory, the endpoints probed, and the details a reviewer checks. The HTML, Markdown and text renderings
 /// all walk this one page, so they say the same things in the same order.
 ///
 /// The page restates the report; it judges nothing. Every status, severity and the decision are the
@@ -136,8 +136,15 @@ struct ReportPage {
     let signature: SignatureNote?
     let verdict: Verdict
     let facts: [Fact]
+    /// Every prerequisite in the report's order (the overview).
     let sections: [Section]
     let details: [Fact]
+
+    /// The prerequisites for the findings part: failed first, then those with warnings, then the
+    /// rest, each group in the report's order, so a meeting reaches what must change first.
+    var sectionsWorstFirst: [Section] {
+        [ReportPage.Mark.fail, .warn, .pass].flatMap { mark in sections.filter { $0.mark == mark } }
+    }
 
     init(_ report: VerificationReport, signature: ReportSignatureCheck?) {
         self.report = report

@@ -23,7 +23,7 @@ public enum ReportTextRenderer {
         lines += ["", "Prerequisites at a glance:"]
         lines += page.sections.map { "  \(status($0))  \($0.title) — \($0.tally)" }
         lines += ["", "Findings and what to do next:"]
-        for section in page.sections {
+        for section in page.sectionsWorstFirst {
             lines.append("  \(status(section))  \(section.title): \(section.summary) (prerequisite \(section.id))")
             for group in section.groups {
                 lines.append("      \(group.mark.text) — \(group.heading) (\(group.items.count))")
