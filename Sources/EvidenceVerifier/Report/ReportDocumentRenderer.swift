@@ -47,7 +47,7 @@ public enum ReportDocumentRenderer {
         } else {
             lines += ["| Kind | File | Bytes | SHA-256 | Signed by |", "|---|---|---|---|---|"]
             lines += report.evidence.map {
-                "| \(text($0.kind)) | \(text($0.path)) | \($0.bytes.map(String.init) ?? "—") | \(MarkdownText.literal($0.sha256)) | \(text($0.signer.map(ReportPage.signer) ?? "—")) |"
+                "| \(text($0.kind)) | \(text($0.path)) | \($0.bytes.map(String.init) ?? "—") | \(MarkdownText.literal($0.sha256)) | \(text(page.signer(of: $0))) |"
             }
         }
         lines += ["", "## Endpoints probed", ""]
@@ -129,8 +129,8 @@ public enum ReportDocumentRenderer {
         body.append("<section aria-labelledby=\"inventory\"><h2 id=\"inventory\">Evidence inventory</h2>")
         body.append(report.evidence.isEmpty ? "<p>No evidence files were listed.</p>" : table(
             "Files the signed manifest lists, as measured", ["Kind", "File", "Bytes", "SHA-256", "Signed by"], report.evidence.map {
-                [escape($0.kind), escape($0.path), $0.bytes.map(String.init) ?? "—", "<code>\(escape($0.sha256))</code>",
-                 escape($0.signer.map(ReportPage.signer) ?? "—")]
+                [escape($0.kind), escape($0.path), $0.bytes.map(String.init) ?? "—", "<code class=\"digest\">\(escape($0.sha256))</code>",
+                 escape(page.signer(of: $0))]
             }))
         body.append("</section>")
         body.append("<section aria-labelledby=\"endpoints\"><h2 id=\"endpoints\">Endpoints probed</h2>")
@@ -138,7 +138,7 @@ public enum ReportDocumentRenderer {
             "HSCN endpoints and what each presented", ["Endpoint", "Result", "Address", "TLS", "Certificate SHA-256", "Error"],
             report.endpoints.map {
                 [escape($0.url), escape($0.status), escape($0.address ?? "—"), escape($0.tlsVersion ?? "—"),
-                 "<code>\(escape($0.certificateSha256 ?? "—"))</code>", escape($0.error ?? "—")]
+                 "<code class=\"digest\">\(escape($0.certificateSha256 ?? "—"))</code>", escape($0.error ?? "—")]
             }))
         body.append("</section>")
         body.append("<section aria-labelledby=\"about\"><h2 id=\"about\">About this report</h2>")

@@ -192,6 +192,12 @@ struct ReportPage {
         return "\(identity.subject)\(email), issued by \(identity.issuer), valid until \(ISOInstant.string(identity.notAfter))"
     }
 
+    /// Who signed one evidence file: its own signer, else the manifest's signature that pins its digest.
+    func signer(of evidence: EvidenceRecord) -> String {
+        if let signer = evidence.signer { return Self.signer(signer) }
+        return report.bundle.signer == nil ? "nobody the verifier trusts" : "covered by the manifest signature"
+    }
+
     private static func level(_ level: String?) -> String {
         switch level {
         case "live": "live (HSCN endpoints were probed)"

@@ -66,7 +66,8 @@ enum ReportStyle {
             th,td{border:1px solid \(rule.hex);padding:.35rem .5rem;text-align:left;vertical-align:top}
             thead th{background:#f2f4f6}
             table.facts th{width:13rem;background:transparent}
-            code,.literal{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:.85em;overflow-wrap:anywhere;word-break:break-all}
+            code{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:.85em;overflow-wrap:anywhere}
+            code.digest{display:inline-block;width:32ch}
             ol.findings{margin:.3rem 0 .6rem;padding-left:1.6rem}
             ol.findings li{margin:.45rem 0;break-inside:avoid}
             dl{display:grid;grid-template-columns:9.5rem 1fr;gap:.15rem .6rem;margin:.25rem 0}

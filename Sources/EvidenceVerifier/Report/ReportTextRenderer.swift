@@ -42,7 +42,7 @@ public enum ReportTextRenderer {
             let bytes = evidence.bytes.map { ", \($0) bytes" } ?? ""
             lines.append("  \(evidence.kind): \(evidence.path)\(bytes)")
             lines.append("    sha256 \(evidence.sha256)")
-            if let signer = evidence.signer { lines.append("    signed by \(ReportPage.signer(signer))") }
+            lines.append("    signed by \(page.signer(of: evidence))")
         }
         lines += ["", "Endpoints probed:"]
         if report.endpoints.isEmpty { lines.append("  \(ReportDocumentRenderer.endpointsAbsent(report))") }
