@@ -66,10 +66,12 @@ import Testing
         report.organisation.accessRequested = payload
         report.policySha256 = payload
         report.verifier.version = payload
+        report.level = payload
         for index in report.prerequisites.indices {
             report.prerequisites[index].summary = payload
-            report.prerequisites[index].findings.append(
-                Finding(FindingCode(payload), .error, payload, evidence: payload, location: payload))
+            var finding = Finding(FindingCode(payload), .error, payload, evidence: payload, location: payload)
+            finding.waiver = FindingWaiver(until: TestPKI.asOf, reason: payload, approvedBy: payload, approvedAt: TestPKI.asOf)
+            report.prerequisites[index].findings.append(finding)
         }
         report.evidence.append(EvidenceRecord(kind: payload, path: payload, sha256: payload, bytes: 1, signer: nil))
         report.endpoints = [EndpointRecord(
