@@ -22,7 +22,7 @@ public enum ReportDocumentRenderer {
             lines += ["> **\(text(note.line))**", ">", "> \(note.symbol) \(text(note.advice))", ""]
         }
         lines += ["# \(page.verdict.mark.symbol) \(text(page.verdict.headline))", ""]
-        lines += page.verdict.details.map { "**\(text($0))**" } + [""]
+        lines += page.verdict.details.flatMap { ["**\(text($0))**", ""] }
         lines += ["| Key fact | |", "|---|---|"] + page.facts.map { "| \($0.label) | \(value($0)) |" }
         lines += ["", "## Prerequisites at a glance", "", "| Prerequisite | Status | Findings |", "|---|---|---|"]
         lines += page.sections.map { "| \($0.title) | \($0.mark.text) | \($0.tally) |" }
