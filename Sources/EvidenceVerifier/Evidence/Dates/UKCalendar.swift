@@ -39,13 +39,13 @@ struct UKCalendar: Sendable {
         )
         // Every field is in range, so the Gregorian calendar always answers; the UTC reading is a safe fallback.
         return calendar.date(from: components)
-            ?? Date(timeIntervalSince1970: TimeInterval(date.daysSince1970 * 86_400 + hour * 3_600 + minute * 60 + second))
+            ?? Date(timeIntervalSince1970: TimeInterval(date.daysSince1970) * 86_400 + TimeInterval(hour * 3_600 + minute * 60 + second))
     }
 
     /// The Europe/London date at `instant`.
     func day(containing instant: Date) -> CivilDate {
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
         return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CivilDate(daysSince1970: Int((instant.timeIntervalSince1970 / 86_400).rounded(.down)))
+            ?? CivilDate(daysSince1970: Int(exactly: (instant.timeIntervalSince1970 / 86_400).rounded(.down)) ?? 0)
     }
 }

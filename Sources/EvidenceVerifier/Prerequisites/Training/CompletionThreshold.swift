@@ -6,9 +6,13 @@ struct CompletionThreshold {
     /// Percent, 0 to 100.
     let percent: Double
 
-    /// The fewest of `staff` that meet the threshold (rounded up: 95% of 30 is 29).
+    /// The fewest of `staff` that meet the threshold (rounded up: 95% of 30 is 29). Worked out in
+    /// `Double`, so any count is safe; a result past `Int.max` (or a percent that is not a number)
+    /// gives `Int.max`, which no file can reach.
     func required(of staff: Int) -> Int {
-        max(0, Int((Double(staff) * percent / 100 - 1e-9).rounded(.up)))
+        let share = (Double(staff) * percent / 100 - 1e-9).rounded(.up)
+        guard !share.isNaN else { return Int.max }
+        return share < Double(Int.max) ? max(0, Int(share)) : Int.max
     }
 
     /// The instant at which so many of the current staff's expiries (earliest first) have passed
@@ -25,10 +29,12 @@ struct CompletionThreshold {
     }
 
     /// `part` of `whole` as a percentage for a sentence, rounded down to one decimal (`97.5%`),
-    /// so a share just under the threshold never prints as meeting it.
+    /// so a share just under the threshold never prints as meeting it. `part` is taken as 0 to `whole`.
     static func percentage(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "0%" }
-        let tenths = part * 1_000 / whole
+        // Exact for any counts: the product is taken double-width, and 0 ≤ part ≤ whole keeps the quotient ≤ 1000.
+        let part = min(max(part, 0), whole)
+        let tenths = whole.dividingFullWidth(part.multipliedFullWidth(by: 1_000)).quotient
         return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10).\(tenths % 10)%"
     }
 }

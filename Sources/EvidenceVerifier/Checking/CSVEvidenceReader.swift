@@ -80,4 +80,6 @@ extension FindingCode {
     public static let csvUnreadableRow = FindingCode("csv.unreadable-row")
     /// A row leaves a column it needs blank.
     public static let csvMissingValue = FindingCode("csv.missing-value")
+    /// A value that should be a date is not one of the accepted forms.
+    public static let dateInvalid = FindingCode("date.invalid")
 }

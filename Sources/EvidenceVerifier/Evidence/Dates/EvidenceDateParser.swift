@@ -2,9 +2,10 @@ import Foundation
 
 /// Reads the dates DESIGN §3 accepts in CSV evidence, by hand (no formatter per row):
 ///
-/// - `2025-04-03` (ISO 8601 date), `03/04/2025` and `3/4/2025` (UK: day first),
+/// - `2025-04-03` (ISO 8601 date) and `2025/04/03` (ESR), `03/04/2025` and `3/4/2025` (UK: day first),
 ///   `03-Apr-2025` (English month abbreviation, any case): the start of that day in Europe/London;
-/// - ISO 8601 date-times, `2025-04-03T09:30:00Z`, `2025-04-03 09:30:00.5+01:00`, `…+0100`;
+/// - ISO 8601 date-times, `2025-04-03T09:30:00Z`, `2025-04-03 09:30:00.5+01:00`, `…+0100`, and
+///   ESR's `2025/04/03 00:00:00`;
 ///   without a zone the time is read as Europe/London wall-clock time.
 ///
 /// Anything else is refused, including US month-first dates (`04/13/2025`) and days that do not
@@ -30,8 +31,14 @@ public struct EvidenceDateParser: Sendable {
         calendar.startOfDay(date)
     }
 
-    /// `days` later: whole UK calendar days for a calendar date, else `days` × 24 hours.
+    /// The most days `adding(days:to:)` moves a date: more than the whole span of `years`, so
+    /// clamping to it never changes how the result compares with any date evidence can name.
+    public static let maximumDayOffset = 4_000_000
+
+    /// `days` later: whole UK calendar days for a calendar date, else `days` × 24 hours. Any `Int`
+    /// is safe: offsets beyond `maximumDayOffset` either way are clamped to it.
     public mutating func adding(days: Int, to date: EvidenceDate) -> Date {
+        let days = min(max(days, -Self.maximumDayOffset), Self.maximumDayOffset)
         if let day = date.calendarDate { return calendar.startOfDay(day.adding(days: days)) }
         return date.instant.addingTimeInterval(TimeInterval(days) * 86_400)
     }
@@ -43,8 +50,8 @@ public struct EvidenceDateParser: Sendable {
 
     private mutating func parse(_ start: Cursor) -> EvidenceDate? {
         var cursor = start
-        if let year = cursor.number(digits: 4...4), cursor.skip("-"),
-           let month = cursor.number(digits: 2...2), cursor.skip("-"),
+        if let year = cursor.number(digits: 4...4), let separator = cursor.skipAny("-", "/"),
+           let month = cursor.number(digits: 2...2), cursor.skip(separator),
            let day = cursor.number(digits: 2...2) {
             guard let date = Self.date(year, month, day) else { return nil }
             if cursor.atEnd { return EvidenceDate(instant: calendar.startOfDay(date), calendarDate: date) }
@@ -111,6 +118,12 @@ public struct EvidenceDateParser: Sendable {
             return true
         }
 
+        /// Whichever of `first` and `second` comes next, skipped.
+        mutating func skipAny(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Unicode.Scalar? {
+            if skip(first) { return first }
+            return skip(second) ? second : nil
+        }
+
         /// A run of decimal digits whose length is in `digits`.
         mutating func number(digits: ClosedRange<Int>) -> Int? {
             var value = 0
@@ -169,9 +182,4 @@ public struct EvidenceDateParser: Sendable {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? Int(byte - UInt8(ascii: "0")) : nil
         }
     }
-}
-
-extension FindingCode {
-    /// A value that should be a date is not one of the accepted forms.
-    public static let dateInvalid = FindingCode("date.invalid")
 }

@@ -7,6 +7,15 @@ struct StaffTraining {
     /// The latest expiry among their accepted completions that have already expired.
     var expiredOn: Date?
 
+    /// What `self` and `other` say together: the latest expiry of each kind (for an LCR user
+    /// found in the training records both by address and by staff ID).
+    func merged(with other: StaffTraining) -> StaffTraining {
+        var merged = self
+        if let until = other.currentUntil { merged.currentUntil = max(merged.currentUntil ?? until, until) }
+        if let expired = other.expiredOn { merged.expiredOn = max(merged.expiredOn ?? expired, expired) }
+        return merged
+    }
+
     /// Takes in one accepted completion (completed ≤ asOf is the caller's to check).
     mutating func add(expiry: Date, asOf: Date) {
         if asOf < expiry {

@@ -5,9 +5,12 @@ import Foundation
 ///
 /// A record counts when its course is accepted (policy `acceptedCourses`, name contains,
 /// case-insensitive) and it is current at `asOf`: completed ≤ asOf < expiry, where expiry is the
-/// `Expiry Date` or else completion + `validityDays`. The share of distinct staff (lower-cased
-/// emails) with current training, out of the manifest's `staffCount` (else the distinct staff in
-/// the file), must reach `minimumCompletionPercent`; every address in the `user-accounts`
+/// earlier of the `Expiry Date` and completion + `validityDays` (DESIGN §4). A row whose person
+/// key is not an email address (or, in a file keyed by `Staff ID`, not a staff ID) is an error and
+/// its training never counts. LCR users are matched to training by address, and by the user
+/// list's `Staff ID` when the training records are keyed by staff ID (ESR exports). The share of distinct
+/// staff (lower-cased person keys) with current training, out of the manifest's `staffCount` (else the
+/// distinct staff in the file), must reach `minimumCompletionPercent`; every address in the `user-accounts`
 /// evidence must have current training, and a user's expiry within `expiryWarningDays` warns.
 /// Lapses: each user's expiry, and the expiry that would take the share below the threshold.
 ///
@@ -34,13 +37,12 @@ public struct TrainingCheck: Check {
         }
         var lapses: [Date] = []
         let staffShare = judgeShare(ledger, context: context, courseName: courseName, findings: &findings, lapses: &lapses)
-        let users = LCRUserList.read(from: context.bundle)
-        let untrainedUsers = judgeUsers(users ?? [], ledger, context: context, dates: dates, courseName: courseName, findings: &findings, lapses: &lapses)
+        let users = judgeUsers(ledger, context: context, dates: dates, courseName: courseName, findings: &findings, lapses: &lapses)
         let usersPart: String
-        if let users {
-            usersPart = untrainedUsers == 0
-                ? (users.count == 1 ? "the 1 LCR user is trained" : "all \(users.count) LCR users are trained")
-                : "\(untrainedUsers) of \(users.count) LCR users \(untrainedUsers == 1 ? "is" : "are") not"
+        if let (count, untrained) = users {
+            usersPart = untrained == 0
+                ? (count == 1 ? "the 1 LCR user is trained" : "all \(count) LCR users are trained")
+                : "\(untrained) of \(count) LCR users \(untrained == 1 ? "is" : "are") not"
         } else {
             usersPart = "there is no readable list of LCR users to check"
         }
@@ -59,6 +61,7 @@ public struct TrainingCheck: Check {
         var readable = false
         for file in files {
             let reader = CSVEvidenceReader<TrainingColumn>(file: file)
+            var namesNoOne = false
             readable = reader.read(into: &findings) { record, findings in
                 func date(_ column: TrainingColumn) -> EvidenceDate? {
                     let text = record[column]
@@ -67,30 +70,64 @@ public struct TrainingCheck: Check {
                     findings.append(.error(text.isEmpty ? .csvMissingValue : .dateInvalid, "Line \(record.line) of \(reader.path) \(problem).", evidence: reader.path, location: "line \(record.line), column \(column.name)"))
                     return nil
                 }
-                let email = record[.email].lowercased()
-                guard !email.isEmpty else {
-                    findings.append(.error(.csvMissingValue, "Line \(record.line) of \(reader.path) has no Email.", evidence: reader.path, location: "line \(record.line), column Email"))
+                let keyColumn: TrainingColumn
+                if record.header.position(of: .email) != nil {
+                    keyColumn = .email
+                } else if record.header.position(of: .staffID) != nil {
+                    keyColumn = .staffID
+                } else {
+                    if !namesNoOne {
+                        namesNoOne = true
+                        findings.append(.error(.csvMissingColumn, "\(reader.path) has no \(TrainingColumn.email.namesForMessage) or \(TrainingColumn.staffID.namesForMessage) column, so its rows name no one", evidence: reader.path, location: "column Email"))
+                    }
                     return
                 }
-                ledger.note(email)
+                let text = record[keyColumn]
+                guard !text.isEmpty else {
+                    findings.append(.error(.csvMissingValue, "Line \(record.line) of \(reader.path) has no \(keyColumn.name).", evidence: reader.path, location: "line \(record.line), column \(keyColumn.name)"))
+                    return
+                }
+                let person = text.lowercased()
+                ledger.note(person)
+                if let problem = Self.personKeyProblem(text, in: keyColumn) {
+                    // Counted among the staff (it can only lower the share), never as trained.
+                    findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(reader.path) names \"\(text)\" as the person, which \(problem). Its training does not count.", evidence: reader.path, location: "line \(record.line), column \(keyColumn.name)"))
+                    return
+                }
                 let course = record[.course]
                 guard courses.accepts(course), let completed = date(.completed) else { return }
                 guard completed.instant <= asOf else {
-                    findings.append(.error(.trainingCompletedInFuture, "\(email) is recorded as completing \"\(course)\" on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: reader.path, location: "line \(record.line), column Completion Date"))
+                    findings.append(.error(.trainingCompletedInFuture, "\(text) is recorded as completing \"\(course)\" on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: reader.path, location: "line \(record.line), column Completion Date"))
                     return
                 }
-                let expiry: Date
-                if record[.expires].isEmpty {
-                    expiry = dates.adding(days: validityDays, to: completed)
-                } else if let stated = date(.expires) {
-                    expiry = stated.instant
-                } else {
-                    return
+                // The earlier of the stated expiry and the policy's validity: a far-off `Expiry Date`
+                // cannot stretch a completion past `validityDays`.
+                var expiry = dates.adding(days: validityDays, to: completed)
+                if !Self.statesNoExpiry(record[.expires]) {
+                    guard let stated = date(.expires) else { return }
+                    expiry = min(expiry, stated.instant)
                 }
-                ledger.add(email, expiry: expiry, asOf: asOf)
+                ledger.add(person, expiry: expiry, asOf: asOf)
             } || readable
         }
         return readable ? ledger : nil
+    }
+
+    /// Whether an `Expiry Date` cell gives no expiry: blank, or ESR's `No expiry` (any case).
+    /// The validity period then decides.
+    private static func statesNoExpiry(_ text: String) -> Bool {
+        text.isEmpty || text.lowercased() == "no expiry"
+    }
+
+    /// Why `text` cannot identify a person in `column`, or nil when it can: an Email key must be an
+    /// address, a Staff ID key a staff identifier.
+    private static func personKeyProblem(_ text: String, in column: TrainingColumn) -> String? {
+        if column == .staffID {
+            return StaffID.normalised(text) == nil
+                ? "is not a staff ID (1 to \(StaffID.maximumLength) letters, digits, -, /, . or _)" : nil
+        }
+        if case .failure(let problem) = EmailAddress.parse(text) { return "is not an email address: it \(problem)" }
+        return nil
     }
 
     /// Judges the share of staff with current training; returns the sentence that describes it.
@@ -121,29 +158,34 @@ public struct TrainingCheck: Check {
         return sentence
     }
 
-    /// Judges each LCR user's training; returns how many lack current training.
+    /// Judges each LCR user's training as the user list streams; returns how many users there
+    /// are and how many lack current training, or nil when there is no readable user list.
     private func judgeUsers(
-        _ users: [String], _ ledger: TrainingLedger, context: VerificationContext,
+        _ ledger: TrainingLedger, context: VerificationContext,
         dates: EvidenceDateParser, courseName: String, findings: inout CappedFindings, lapses: inout [Date]
-    ) -> Int {
+    ) -> (count: Int, untrained: Int)? {
         let warningWindow = TimeInterval(context.policy.training.expiryWarningDays) * 86_400
         let evidence = context.bundle.usableFiles(.trainingRecords).first?.entry.path
-        var untrained = 0
-        for user in users {
-            let training = ledger[user]
+        let asOf = context.asOf
+        var count = 0, untrained = 0
+        let readable = LCRUserList.forEachUser(in: context.bundle) { listed in
+            count += 1
+            let user = listed.email
+            let byAddress = ledger[user], byStaffID = listed.staffID.flatMap { ledger[$0] }
+            let training = byStaffID.map { byAddress?.merged(with: $0) ?? $0 } ?? byAddress
             guard let expiry = training?.currentUntil else {
                 untrained += 1
                 let why = training?.expiredOn.map { "their \(courseName) training expired on \(day(of: $0, dates))" }
                     ?? "the training records show no current \(courseName) training for them"
                 findings.append(.error(.trainingUserUntrained, "LCR user \(user) is not trained: \(why).", evidence: evidence, location: user))
-                continue
+                return
             }
             lapses.append(expiry)
-            if expiry.timeIntervalSince(context.asOf) <= warningWindow {
+            if expiry.timeIntervalSince(asOf) <= warningWindow {
                 findings.append(.warning(.trainingExpiringSoon, "LCR user \(user)'s \(courseName) training expires on \(day(of: expiry, dates)).", evidence: evidence, location: user))
             }
         }
-        return untrained
+        return readable ? (count, untrained) : nil
     }
 
     private func day(of instant: Date, _ dates: EvidenceDateParser) -> String {
@@ -162,6 +204,8 @@ extension FindingCode {
     public static let trainingUserUntrained = FindingCode("training.user-untrained")
     /// An LCR user's training expires soon.
     public static let trainingExpiringSoon = FindingCode("training.expiring-soon")
+    /// A row's person key (the Email column) is not an email address; its training does not count.
+    public static let trainingPersonInvalid = FindingCode("training.person-invalid")
     /// A completion date after the verification instant.
     public static let trainingCompletedInFuture = FindingCode("training.completed-in-future")
 }

@@ -9,6 +9,11 @@ import Foundation
 /// The assessment for `2025-26` is due by the policy deadline (30 June) in 2026 and is current
 /// until the next year's deadline, 30 June 2027: it lapses at the start of 1 July 2027 in
 /// Europe/London. That instant is the check's lapse; within `lapseWarningDays` of it, a warning.
+///
+/// Evidence that contradicts itself fails: a year that has not begun at the verification instant
+/// (`dspt.year-not-started`), a status prefix that differs from the `Financial Year` or a row
+/// published before its year began (`dspt.year-conflict`), and a row with a refused status that
+/// may be newer than the passing row (`dspt.row-conflict`; see `DSPTRowSelection`).
 public struct DSPTCheck: Check {
     public let id = PrerequisiteID.dspt
 
@@ -24,7 +29,7 @@ public struct DSPTCheck: Check {
         }
         var findings = CappedFindings()
         var dates = EvidenceDateParser()
-        var selection = DSPTRowSelection(odsCode: odsCode)
+        var selection = DSPTRowSelection(odsCode: odsCode, acceptedStatuses: context.policy.dspt.acceptedStatuses)
         var readable = false
         for file in files {
             readable = CSVEvidenceReader<DSPTColumn>(file: file).read(into: &findings) { record, findings in
@@ -45,60 +50,85 @@ public struct DSPTCheck: Check {
             return CheckOutcome(summary: "The DSPT evidence is for another organisation, not \(odsCode).", findings: findings.findings)
         }
         var lapses: [Date] = []
-        let summary = judge(assessment, odsCode: odsCode, context: context, dates: &dates, findings: &findings, lapses: &lapses)
+        let judged = judge(assessment, odsCode: odsCode, context: context, dates: &dates, findings: &findings, lapses: &lapses)
+        var summary = judged.summary
+        let contradictions = selection.refusalsThatMayOverride(chosenYear: judged.year)
+        if !contradictions.isEmpty { summary += " Other rows for \(odsCode) that may be newer do not meet the standard." }
+        for row in contradictions {
+            let when = row.published.map { "published \(dates.day(of: $0).spelledOut)" } ?? "with no usable publication date"
+            findings.append(.error(.dsptRowConflict, "\(row.place) gives \(odsCode)'s DSPT status as \"\(row.status.text)\" (\(when)\(row.statedYear.map { ", for \($0)" } ?? "")); it may be newer than \(assessment.place), which passes, so the evidence contradicts itself.", evidence: row.path, location: "line \(row.line)"))
+            lapses.removeAll()
+        }
         return CheckOutcome(summary: summary, findings: findings.findings, lapses: lapses)
     }
 
-    /// Judges the chosen assessment's status, year and currency; returns the summary sentence.
+    /// Judges the chosen assessment's status, year and currency; returns the summary sentence and
+    /// the assessment year, when it could be established.
     private func judge(
         _ assessment: DSPTAssessment, odsCode: String, context: VerificationContext,
         dates: inout EvidenceDateParser, findings: inout CappedFindings, lapses: inout [Date]
-    ) -> String {
+    ) -> (summary: String, year: AssessmentYear?) {
         let rules = context.policy.dspt
         let path = assessment.path
         let location = "line \(assessment.line)"
         let status = assessment.status.text.isEmpty ? "no status" : "\"\(assessment.status.text)\""
-        let accepted = assessment.status.isAccepted(by: rules.acceptedStatuses)
+        let accepted = assessment.isAccepted
         if !accepted {
             findings.append(.error(.dsptStatusNotMet, "\(odsCode)'s latest DSPT status is \(status); the prerequisite needs \(rules.acceptedStatuses.joined(separator: " or ")).", evidence: path, location: location))
         }
         guard let published = assessment.published else {
             findings.append(.error(.dsptNotCurrent, "\(odsCode)'s latest DSPT row (\(status)) has no usable publication date, so its currency cannot be established.", evidence: path, location: location))
-            return "\(odsCode)'s DSPT status is \(status), with no publication date."
+            return ("\(odsCode)'s DSPT status is \(status), with no publication date.", assessment.statedYear)
         }
         let publishedDay = dates.day(of: published)
         guard published.instant <= context.asOf else {
             findings.append(.error(.dsptPublishedInFuture, "\(odsCode)'s DSPT assessment is dated \(publishedDay.spelledOut), after the verification instant \(ISOInstant.string(context.asOf)).", evidence: path, location: location))
-            return "\(odsCode)'s DSPT assessment is dated in the future (\(publishedDay.spelledOut))."
+            return ("\(odsCode)'s DSPT assessment is dated in the future (\(publishedDay.spelledOut)).", assessment.statedYear)
         }
         guard let year = assessmentYear(assessment, published: publishedDay, rules: rules, findings: &findings) else {
-            return "\(odsCode)'s DSPT status is \(status), for an assessment year that cannot be read."
+            return ("\(odsCode)'s DSPT status is \(status), for an assessment year that cannot be established.", assessment.statedYear)
+        }
+        let yearStart = dates.startOfDay(year.firstDay)
+        guard context.asOf >= yearStart else {
+            findings.append(.error(.dsptYearNotStarted, "\(odsCode)'s DSPT row is for \(year), which does not begin until \(year.firstDay.spelledOut), after the verification instant \(ISOInstant.string(context.asOf)).", evidence: path, location: location))
+            return ("\(odsCode)'s DSPT row is for \(year), a year that has not begun.", year)
+        }
+        guard published.instant >= yearStart else {
+            findings.append(.error(.dsptYearConflict, "\(odsCode)'s DSPT row for \(year) is dated \(publishedDay.spelledOut), before that assessment year began on \(year.firstDay.spelledOut).", evidence: path, location: location))
+            return ("\(odsCode)'s DSPT row for \(year) is dated before that year began.", year)
         }
         let described = "\(odsCode) published \(status) for \(year) on \(publishedDay.spelledOut)"
         let lastDay = year.lastCurrentDay(deadlineMonth: rules.deadlineMonth, deadlineDay: rules.deadlineDay)
         let lapse = dates.startOfDay(lastDay.adding(days: 1))
         guard context.asOf < lapse else {
             findings.append(.error(.dsptNotCurrent, "\(odsCode)'s \(year) DSPT assessment stopped being current after \(lastDay.spelledOut), the \(year.next) deadline.", evidence: path, location: location))
-            return "\(described); it stopped being current after \(lastDay.spelledOut)."
+            return ("\(described); it stopped being current after \(lastDay.spelledOut).", year)
         }
-        guard accepted else { return "\(described), which does not meet the prerequisite." }
+        guard accepted else { return ("\(described), which does not meet the prerequisite.", year) }
         lapses.append(lapse)
         let remaining = lapse.timeIntervalSince(context.asOf)
         if remaining <= TimeInterval(rules.lapseWarningDays) * 86_400 {
             let daysLeft = Int(remaining / 86_400)
             findings.append(.warning(.dsptLapsingSoon, "\(odsCode)'s \(year) DSPT assessment is current only until \(lastDay.spelledOut) (\(daysLeft) days left): the \(year.next) assessment is due by then.", evidence: path, location: location))
         }
-        return "\(described); current until \(lastDay.spelledOut)."
+        return ("\(described); current until \(lastDay.spelledOut).", year)
     }
 
-    /// The year from the `Financial Year` cell, else the status prefix, else the publication date.
+    /// The year from the `Financial Year` cell, else the status prefix, else the publication date;
+    /// nil (with an error) when the cell is not a year or contradicts the prefix.
     private func assessmentYear(
         _ assessment: DSPTAssessment, published: CivilDate, rules: Policy.DSPT, findings: inout CappedFindings
     ) -> AssessmentYear? {
         if !assessment.yearText.isEmpty {
-            if let year = AssessmentYear(assessment.yearText) { return year }
-            findings.append(.error(.dsptYearInvalid, "\"\(assessment.yearText)\" is not an assessment year such as 2025-26.", evidence: assessment.path, location: "line \(assessment.line), column Financial Year"))
-            return nil
+            guard let year = AssessmentYear(assessment.yearText) else {
+                findings.append(.error(.dsptYearInvalid, "\"\(assessment.yearText)\" is not an assessment year such as 2025-26.", evidence: assessment.path, location: "line \(assessment.line), column Financial Year"))
+                return nil
+            }
+            if let prefix = assessment.status.year, prefix != year {
+                findings.append(.error(.dsptYearConflict, "The status names \(prefix) but the Financial Year is \(year): the row contradicts itself.", evidence: assessment.path, location: "line \(assessment.line), columns Status and Financial Year"))
+                return nil
+            }
+            return year
         }
         if let year = assessment.status.year { return year }
         let year = AssessmentYear.publishedOn(published, deadlineMonth: rules.deadlineMonth, deadlineDay: rules.deadlineDay)
@@ -122,6 +152,14 @@ extension FindingCode {
     public static let dsptLapsingSoon = FindingCode("dspt.lapsing-soon")
     /// The `Financial Year` cell is not an assessment year.
     public static let dsptYearInvalid = FindingCode("dspt.year-invalid")
+    /// The assessment year has not begun at the verification instant (`2030-31` checked in 2026).
+    public static let dsptYearNotStarted = FindingCode("dspt.year-not-started")
+    /// The row contradicts itself about its year: the status prefix and `Financial Year` differ,
+    /// or it was published before its assessment year began.
+    public static let dsptYearConflict = FindingCode("dspt.year-conflict")
+    /// Another row for the organisation, with a status the policy does not accept, may be newer
+    /// than the passing row judged (no usable date, the same date, or a later year).
+    public static let dsptRowConflict = FindingCode("dspt.row-conflict")
     /// No year was given, so it was inferred from the publication date (information).
     public static let dsptYearInferred = FindingCode("dspt.year-inferred")
 }

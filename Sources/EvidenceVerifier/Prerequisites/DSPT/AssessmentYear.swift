@@ -28,6 +28,11 @@ public struct AssessmentYear: Hashable, Comparable, Sendable, CustomStringConver
         return AssessmentYear(startYear: afterDeadline ? publication.year : publication.year - 1)
     }
 
+    /// The day the year begins: 1 April of `startYear`.
+    public var firstDay: CivilDate {
+        CivilDate(year: startYear, month: 4, day: 1) ?? CivilDate(daysSince1970: 0)
+    }
+
     /// The day this year's assessment is due by.
     public func deadline(month: Int, day: Int) -> CivilDate {
         let year = startYear + 1

@@ -4,6 +4,9 @@
 /// Fails on a malformed address, a domain the policy does not allow, the same address twice
 /// (compared case-insensitively) or a list with no users; warns on addresses that look like
 /// shared mailboxes.
+///
+/// The file is streamed: per user, only the lower-cased address (as compact bytes) and where it
+/// was first seen are kept, for finding duplicates.
 public struct UserAccountsCheck: Check {
     public let id = PrerequisiteID.userAccounts
 
@@ -20,13 +23,14 @@ public struct UserAccountsCheck: Check {
         let domains = EmailDomainPolicy(context.policy.userAccounts)
         let shared = SharedMailboxRule(words: context.policy.userAccounts.sharedMailboxLocalParts)
         var findings = CappedFindings()
-        var firstSeen: [String: String] = [:]
+        // Each address seen, and where it was first: the file's index in `files` and the line.
+        var seen = CompactStringSet()
+        var firstSeen: [(file: Int32, line: Int32)] = []
         var users = 0, refused = 0, shareLike = 0
         var readable = false
-        for file in files {
+        for (fileIndex, file) in files.enumerated() {
             let reader = CSVEvidenceReader<UserAccountColumn>(file: file)
             readable = reader.read(into: &findings) { record, findings in
-                let place = "\(reader.path) line \(record.line)"
                 let location = "line \(record.line)"
                 let text = record[.email]
                 users += 1
@@ -37,11 +41,14 @@ public struct UserAccountsCheck: Check {
                 }
                 var allowed = true
                 let key = text.lowercased()
-                if let earlier = firstSeen[key] {
-                    findings.append(.error(.emailDuplicate, "\"\(text)\" is listed more than once (first at \(earlier)): each LCR user needs their own account.", evidence: reader.path, location: location))
-                    allowed = false
+                let (inserted, index) = seen.insert(key)
+                if inserted {
+                    firstSeen.append((Int32(clamping: fileIndex), Int32(clamping: record.line)))
                 } else {
-                    firstSeen[key] = place
+                    let earlier = firstSeen[index]
+                    let place = "\(files[Int(earlier.file)].entry.path) line \(earlier.line)"
+                    findings.append(.error(.emailDuplicate, "\"\(text)\" is listed more than once (first at \(place)): each LCR user needs their own account.", evidence: reader.path, location: location))
+                    allowed = false
                 }
                 switch EmailAddress.parse(text) {
                 case .failure(let problem):
