@@ -41,8 +41,9 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
         #expect(Set(object.keys) == [
             "format", "generatedAt", "asOf", "verifier", "policySha256", "organisation", "bundle", "decision",
-            "reverifyBy", "prerequisites", "evidence", "endpoints",
+            "reverifyBy", "prerequisites", "evidence", "endpoints", "level",
         ])
+        #expect(object["level"] as? String == "offline")
         #expect(object["format"] as? String == "lcr-verification-report/1")
         #expect(object["policySha256"] as? String == Policy.defaults.sha256)
         let prerequisites = object["prerequisites"] as! [[String: Any]]
