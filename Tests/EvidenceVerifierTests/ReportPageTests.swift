@@ -141,10 +141,9 @@ import Testing
         let pki = sharedPKI
         let bundle = try EvidenceBundleReader().read(try BundleBuilder.withUserList().write(in: folder, signer: pki.signer))
         for (probe, level) in [(false, "offline"), (true, "live")] {
-            let context = VerificationContext(
-                bundle: bundle, asOf: TestPKI.asOf, policy: .defaults,
-                signerAnchors: [pki.root.certificate], hscnAnchors: [pki.root.certificate], probeEndpoints: probe)
-            let report = await Verifier().verify(context, generatedAt: TestPKI.asOf)
+            let verification = try BundleVerification(
+                policy: .defaults, signerAnchors: [pki.root.certificate], hscnAnchors: [pki.root.certificate], probeEndpoints: probe)
+            let report = await verification.verify(bundle, asOf: TestPKI.asOf, generatedAt: TestPKI.asOf)
             #expect(report.level == level)
             #expect(try ReportCoding.decode(try ReportCoding.encode(report), file: "report").level == level)
             #expect(ReportTextRenderer.render(report).contains("\(level) (HSCN endpoints were"))
