@@ -1,9 +1,10 @@
 import Foundation
 
-/// Ports on 127.0.0.1 for tests and benchmarks: a free one, and whether something listens on one.
+/// Ports on 127.0.0.1 for test servers: a free one to hand to a server, and whether something listens on one.
 public enum LoopbackPort {
-    /// A port that was free a moment ago: bound to port 0, read back, and closed again.
-    /// Nothing listens there, so it also serves as a closed port.
+    /// A port that was free a moment ago: bound to port 0, read back, and closed again, for a server
+    /// process to bind next (another process may take it first, so callers retry). Never use it as a
+    /// closed port: `LoopbackSocket.refusing()` is one that stays closed.
     public static func free() throws -> Int {
         let socket = try LoopbackSocket()
         return socket.port
