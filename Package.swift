@@ -7,7 +7,6 @@ let package = Package(
     products: [
         .executable(name: "lcr-verify", targets: ["lcr-verify"]),
         .library(name: "EvidenceVerifier", targets: ["EvidenceVerifier"]),
-        .library(name: "PKIFixtures", targets: ["PKIFixtures"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
