@@ -85,9 +85,7 @@ struct HSCNCheckTests {
 
     @Test("a leaf with its intermediate chains to the root")
     func intermediateChain() async throws {
-        let intermediate = CertificateFactory.issue(
-            CertificateSpec(commonName: "LCR Test HSCN CA", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true, serial: 50),
-            key: .ec(), issuer: pki.root)
+        let intermediate = TestPKI.authority("LCR Test HSCN CA", issuer: pki.root, serial: 50)
         let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [leaf(issuer: intermediate).certificate, intermediate.certificate])
         let (_, outcome) = await evaluate(try fixture.context())
@@ -155,9 +153,7 @@ struct HSCNCheckTests {
 
     @Test("MD5 and SHA-1 signatures are refused", arguments: ["sha1", "md5"])
     func weakSignatures(_ digest: String) async throws {
-        let rsaRoot = CertificateFactory.issue(
-            CertificateSpec(commonName: "LCR Test RSA Root", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true, serial: 60),
-            key: .rsa(bits: 2048))
+        let rsaRoot = TestPKI.authority("LCR Test RSA Root", key: .rsa(bits: 2048), serial: 60)
         let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [leaf(issuer: rsaRoot, digest: digest).certificate])
         let (_, outcome) = await evaluate(try fixture.context(extraAnchors: [rsaRoot.certificate]))
@@ -168,9 +164,7 @@ struct HSCNCheckTests {
 
     @Test("a CA certificate presented as the leaf is refused")
     func caAsLeaf() async throws {
-        let intermediate = CertificateFactory.issue(
-            CertificateSpec(commonName: "LCR Test HSCN CA", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true, serial: 51),
-            key: .ec(), issuer: pki.root)
+        let intermediate = TestPKI.authority("LCR Test HSCN CA", issuer: pki.root, serial: 51)
         let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [intermediate.certificate])
         let (_, outcome) = await evaluate(try fixture.context())

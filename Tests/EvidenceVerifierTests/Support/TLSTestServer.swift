@@ -25,9 +25,7 @@ enum TLSTestServer {
 
     static let certificates: [Presenting: IssuedCertificate] = {
         let serverNames = "DNS:localhost,IP:127.0.0.1"
-        let strangerRoot = CertificateFactory.issue(
-            CertificateSpec(commonName: "Stranger Root", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true),
-            key: .ec())
+        let strangerRoot = TestPKI.authority("Stranger Root")
         func leaf(
             _ issuer: IssuedCertificate, _ names: String, notAfter: Date = TestPKI.validUntil, extendedKeyUsage: String = "serverAuth",
             serial: Int
