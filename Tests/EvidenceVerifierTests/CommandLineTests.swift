@@ -263,7 +263,7 @@ import Testing
     @Test func aHugeReportIsRefusedBeforeItIsRead() throws {
         let setup = try Setup(pki: pki)
         let report = try signedReport(setup)
-        // 3 GiB, sparse: the old code read it all, then trapped converting its length to Int32.
+        // 3 GiB, sparse: reading it whole would trap converting its length to Int32.
         let handle = try FileHandle(forWritingTo: report)
         try handle.truncate(atOffset: 3 << 30)
         try handle.close()

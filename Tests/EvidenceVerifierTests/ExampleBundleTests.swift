@@ -11,10 +11,9 @@ import Testing
     func report(_ name: String) async throws -> VerificationReport {
         let trust = Self.repository.appendingPathComponent("certs")
         let bundle = try EvidenceBundleReader().read(Self.repository.appendingPathComponent("evidence/\(name)"))
-        let context = VerificationContext(
-            bundle: bundle, asOf: Self.asOf, policy: .defaults,
-            signerAnchors: try TrustAnchors.load(.signers, from: trust),
-            hscnAnchors: try TrustAnchors.load(.hscn, from: trust), probeEndpoints: false)
+        let context = testContext(
+            bundle, asOf: Self.asOf, anchors: try TrustAnchors.load(.signers, from: trust),
+            hscnAnchors: try TrustAnchors.load(.hscn, from: trust))
         return await Verifier().verify(context, generatedAt: Self.asOf)
     }
 

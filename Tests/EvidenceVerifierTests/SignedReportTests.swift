@@ -12,11 +12,7 @@ import Testing
     }
 
     func reportJSON(_ root: URL, generatedAt: Date) async throws -> Data {
-        let evidence = try EvidenceBundleReader().read(root)
-        let context = VerificationContext(
-            bundle: evidence, asOf: TestPKI.asOf, policy: .defaults,
-            signerAnchors: [pki.root.certificate], hscnAnchors: [pki.root.certificate], probeEndpoints: false)
-        return try ReportCoding.encode(await Verifier().verify(context, generatedAt: generatedAt))
+        try ReportCoding.encode(await verify(root, pki: pki, generatedAt: generatedAt))
     }
 
     @Test func sameInputsGiveIdenticalBytesApartFromGeneratedAt() async throws {

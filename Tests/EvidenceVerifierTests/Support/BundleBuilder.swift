@@ -92,14 +92,23 @@ extension BundleBuilder {
 
 /// Reads a bundle and runs the standard checks over it at a fixed instant, with `pki.root` as every anchor.
 func verify(
-    _ bundle: URL, pki: TestPKI, asOf: Date = TestPKI.asOf, policy: Policy = .defaults,
+    _ bundle: URL, pki: TestPKI, asOf: Date = TestPKI.asOf, generatedAt: Date? = nil, policy: Policy = .defaults,
     checks: [any Check] = Verifier.standardChecks
 ) async throws -> VerificationReport {
     let evidence = try EvidenceBundleReader(limits: policy.evidence).read(bundle)
-    let context = VerificationContext(
-        bundle: evidence, asOf: asOf, policy: policy,
-        signerAnchors: [pki.root.certificate], hscnAnchors: [pki.root.certificate], probeEndpoints: false)
-    return await Verifier(checks: checks).verify(context, generatedAt: asOf)
+    let context = testContext(evidence, asOf: asOf, policy: policy, anchors: [pki.root.certificate])
+    return await Verifier(checks: checks).verify(context, generatedAt: generatedAt ?? asOf)
+}
+
+/// The one place tests make a `VerificationContext`: `bundle` verified at `asOf`, trusting `anchors` for
+/// signatures and `hscnAnchors` (the same unless given) for HSCN, with probes off unless asked.
+func testContext(
+    _ bundle: EvidenceBundle, asOf: Date = TestPKI.asOf, policy: Policy = .defaults, anchors: [Certificate],
+    hscnAnchors: [Certificate]? = nil, probeEndpoints: Bool = false, allowedNetworks: [String] = []
+) -> VerificationContext {
+    VerificationContext(
+        bundle: bundle, asOf: asOf, policy: policy, signerAnchors: anchors, hscnAnchors: hscnAnchors ?? anchors,
+        probeEndpoints: probeEndpoints, allowedNetworks: allowedNetworks)
 }
 
 extension VerificationReport {

@@ -41,8 +41,6 @@ final class HSCNFixture {
         var policy = Policy.defaults
         policy.probe.connectTimeoutSeconds = 2
         policy.probe.totalTimeoutSeconds = 3
-        return VerificationContext(
-            bundle: bundle, asOf: TestPKI.asOf, policy: policy, signerAnchors: anchors, hscnAnchors: anchors,
-            probeEndpoints: probe, allowedNetworks: allowedNetworks)
+        return testContext(bundle, policy: policy, anchors: anchors, probeEndpoints: probe, allowedNetworks: allowedNetworks)
     }
 }

@@ -51,9 +51,7 @@ enum IGFixtures {
     }
 
     static func context(_ bundle: EvidenceBundle, asOf: Date = asOf, policy: Policy = .defaults) -> VerificationContext {
-        VerificationContext(
-            bundle: bundle, asOf: asOf, policy: policy, signerAnchors: [], hscnAnchors: [], probeEndpoints: false
-        )
+        testContext(bundle, asOf: asOf, policy: policy, anchors: [])
     }
 
     /// Runs `check` on a bundle of `files`.
