@@ -7,10 +7,12 @@ let package = Package(
     products: [
         .executable(name: "lcr-verify", targets: ["lcr-verify"]),
         .library(name: "EvidenceVerifier", targets: ["EvidenceVerifier"]),
+        .library(name: "PartnerRegistry", targets: ["PartnerRegistry"]),
+        .library(name: "PartnerOperations", targets: ["PartnerOperations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,10 +25,23 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "CShims", dependencies: ["COpenSSL", "CCurl"]),
         .target(
             name: "EvidenceVerifier",
-            dependencies: ["COpenSSL", "CCurl", "CShims", "ZIPFoundation"]
+            dependencies: ["COpenSSL", "CCurl", "CShims", "CZlib"]
+        ),
+        .target(
+            name: "PartnerRegistry",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "PartnerOperations",
+            dependencies: ["EvidenceVerifier", "PartnerRegistry"]
         ),
         .target(
             name: "PKIFixtures",
@@ -35,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "lcr-verify",
             dependencies: [
-                "EvidenceVerifier",
+                "EvidenceVerifier", "PartnerRegistry", "PartnerOperations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,9 +61,16 @@ let package = Package(
         .testTarget(
             name: "EvidenceVerifierTests",
             dependencies: [
-                "EvidenceVerifier", "PKIFixtures",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "EvidenceVerifier", "PKIFixtures", "CZlib",
             ]
+        ),
+        .testTarget(
+            name: "PartnerRegistryTests",
+            dependencies: ["PartnerRegistry"]
+        ),
+        .testTarget(
+            name: "PartnerOperationsTests",
+            dependencies: ["PartnerOperations", "PartnerRegistry", "EvidenceVerifier"]
         ),
     ]
 )

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs what lcr-verify needs on Debian (OpenSSL and libcurl headers, pkg-config, the openssl CLI),
+# Installs what lcr-verify needs on Debian (OpenSSL, libcurl and zlib headers, pkg-config, the openssl CLI),
 # only when something is missing. Swift 6.3 itself is expected on the PATH.
 set -euo pipefail
-needed=(libssl-dev libcurl4-openssl-dev pkg-config openssl curl)
+needed=(libssl-dev libcurl4-openssl-dev zlib1g-dev pkg-config openssl curl)
 missing=()
 for package in "${needed[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

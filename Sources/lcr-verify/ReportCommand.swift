@@ -7,7 +7,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Verify or render a signed verification report.",
-        subcommands: [Verify.self, Render.self])
+        subcommands: [Verify.self, Render.self, Diff.self])
 
     /// `lcr-verify report verify REPORT.json`: checks the detached signature and its chain.
     struct Verify: AsyncParsableCommand {

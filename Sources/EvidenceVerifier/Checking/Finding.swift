@@ -43,6 +43,8 @@ public struct Finding: Codable, Sendable, Equatable {
     public var evidence: String?
     /// Where inside that evidence: `line 12`, `field organisation.staffCount`, an endpoint URL.
     public var location: String?
+    /// Set when a waiver turned this error into a warning.
+    public var waiver: FindingWaiver?
 
     public init(
         _ code: FindingCode, _ severity: Severity, _ message: String,

@@ -10,6 +10,7 @@ public struct Policy: Codable, Sendable, Equatable {
     public var hscn = HSCN()
     public var probe = Probe()
     public var intake = Intake()
+    public var reverify = Reverify()
 
     public init() {}
 
@@ -92,6 +93,15 @@ public struct Policy: Codable, Sendable, Equatable {
     public struct Intake: Codable, Sendable, Equatable {
         /// When false, `submit` refuses organisations that are not already partners; re-verification goes on.
         public var acceptingNewApplications = true
+        /// What a refused new organisation is told while intake is paused.
+        public var pausedMessage = "The Leeds Care Record is not accepting new applications at present; existing partners may resubmit."
+    }
+
+    /// Scheduled re-verification.
+    public struct Reverify: Codable, Sendable, Equatable {
+        /// `reverify --due` takes partners whose `reverifyBy` falls within this many days, and each line
+        /// names facts lapsing within it.
+        public var noticeDays = 30
     }
 }
 

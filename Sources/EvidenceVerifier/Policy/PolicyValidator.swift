@@ -52,6 +52,8 @@ enum PolicyValidator {
             seconds("probe.totalTimeoutSeconds", probe.totalTimeoutSeconds, upTo: 3_600),
             bounded("probe.concurrency", probe.concurrency, 1...1_024),
             Rule(key: "probe.maximumEndpoints", holds: (1...1000).contains(probe.maximumEndpoints), rule: "be from 1 to 1000"),
+            Rule(key: "intake.pausedMessage", holds: !isBlank(policy.intake.pausedMessage), rule: "not be blank"),
+            Rule(key: "reverify.noticeDays", holds: (0...3650).contains(policy.reverify.noticeDays), rule: "be from 0 to 3650"),
         ]
         rules += listed("userAccounts.exactDomains", accounts.exactDomains, rule: "be a domain name such as nhs.net", EmailAddress.isWellFormedASCIIDomain)
         rules += listed("userAccounts.domainsWithSubdomains", accounts.domainsWithSubdomains, rule: "be a domain name such as gov.uk", EmailAddress.isWellFormedASCIIDomain)

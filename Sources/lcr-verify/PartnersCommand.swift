@@ -1,0 +1,69 @@
+import ArgumentParser
+import EvidenceVerifier
+import Foundation
+import PartnerOperations
+import PartnerRegistry
+
+/// `lcr-verify partners …`: the registry of partners as the steering group sees it.
+struct PartnersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partners",
+        abstract: "List partners and applicants, show one, its history, and record the steering group's decisions.",
+        subcommands: [List.self, Show.self, History.self, Approve.self, Suspend.self, Withdraw.self, Waive.self])
+
+    /// `partners list`: one line per partner.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every partner and applicant with status, access and latest decision.")
+
+        @OptionGroup var data: DataDirectoryOptions
+        @Option(help: "text (a table) or json.") var format: OutputFormat = .text
+
+        func run() async throws {
+            let registry = try data.openRegistry()
+            let rows = try RegistryFailure.mapped {
+                let latest = try registry.latestVerifications()
+                return try registry.partners().map { PartnerSummary(partner: $0, latest: latest[$0.odsCode]) }
+            }
+            switch format {
+            case .json: try Console.output(try PartnerSummary.json(rows))
+            case .text: try Console.output(PartnerSummary.table(rows))
+            }
+        }
+    }
+
+    /// `partners show ODS`: a partner's record, latest verification and waivers.
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One partner: status, access, ISA, latest verification, waivers.")
+
+        @Argument(help: "The partner's ODS code.") var odsCode: String
+        @OptionGroup var data: DataDirectoryOptions
+        @Option(help: "text or json.") var format: OutputFormat = .text
+
+        func run() async throws {
+            let registry = try data.openRegistry()
+            let detail = try RegistryFailure.mapped { try PartnerDetail.load(odsCode.uppercased(), from: registry) }
+            switch format {
+            case .json: try Console.output(try RegistryJSON.encoder.encode(detail) + Data("\n".utf8))
+            case .text: try Console.output(detail.text)
+            }
+        }
+    }
+
+    /// `partners history ODS`: submissions, verifications (with what changed) and decisions, oldest first.
+    struct History: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "What happened to a partner: submissions, verifications and decisions, oldest first.")
+
+        @Argument(help: "The partner's ODS code.") var odsCode: String
+        @OptionGroup var data: DataDirectoryOptions
+        @Option(help: "text or json.") var format: OutputFormat = .text
+
+        func run() async throws {
+            let registry = try data.openRegistry()
+            let events = try RegistryFailure.mapped { try PartnerHistory.events(of: odsCode.uppercased(), in: registry) }
+            switch format {
+            case .json: try Console.output(try RegistryJSON.encoder.encode(events) + Data("\n".utf8))
+            case .text: try Console.output(events.map { "\(ISOInstant.string($0.at))  \(TerminalText.escaped($0.summary))\n" }.joined())
+            }
+        }
+    }
+}

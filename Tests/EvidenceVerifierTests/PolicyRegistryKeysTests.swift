@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+@testable import EvidenceVerifier
+
+/// The policy keys the registry commands read: `intake.pausedMessage` and `reverify.noticeDays`.
+@Suite struct PolicyRegistryKeysTests {
+    @Test func defaultsAndOverrides() throws {
+        #expect(Policy.defaults.reverify.noticeDays == 30)
+        #expect(!Policy.defaults.intake.pausedMessage.isEmpty)
+        let policy = try PolicyLoader.parse(
+            Data(#"{"intake": {"pausedMessage": "Paused until April."}, "reverify": {"noticeDays": 45}}"#.utf8), source: "policy.json")
+        #expect(policy.intake.pausedMessage == "Paused until April.")
+        #expect(policy.reverify.noticeDays == 45)
+    }
+
+    @Test(arguments: [
+        (#"{"reverify": {"noticeDays": -1}}"#, "policy.json: reverify.noticeDays must be from 0 to 3650"),
+        (#"{"intake": {"pausedMessage": "  "}}"#, "policy.json: intake.pausedMessage must not be blank"),
+        (#"{"reverify": {"noticeDay": 10}}"#, "policy.json: unknown key reverify.noticeDay"),
+    ])
+    func refusesBadValues(_ json: String, _ expected: String) {
+        #expect(throws: InputError.self) { try PolicyLoader.parse(Data(json.utf8), source: "policy.json") }
+        do {
+            _ = try PolicyLoader.parse(Data(json.utf8), source: "policy.json")
+        } catch {
+            #expect(error.description == expected)
+        }
+    }
+}
