@@ -226,6 +226,36 @@ struct HSCNCheckTests {
         #expect(codes(outcome) == ["endpoint.certificate-not-declared"])
     }
 
+    /// Every way a probed endpoint can fail ends in its own `endpoint.<status>` error at that URL.
+    @Test("each failing live endpoint has its own finding code", .timeLimit(.minutes(1)))
+    func liveEndpointFailures() async throws {
+        let closed = try LoopbackSocket.refusing()
+        let mute = try LoopbackSocket.muteListener()
+        let servers = try [TLSTestServer.Presenting.expired, .wrongHost, .untrusted].map { try TLSTestServer.start($0) }
+        defer { servers.forEach { $0.stop() } }
+        let legacy = try TLSTestServer.start(.good, extraArguments: ["-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0"])
+        defer { legacy.stop() }
+        let expected: [(url: String, codes: Set<String>)] = [
+            ("https://127.0.0.1:\(closed.port)/", ["endpoint.unreachable"]),
+            ("https://127.0.0.1:\(mute.port)/", ["endpoint.timeout"]),
+            ("https://127.0.0.1:\(servers[0].port)/", ["endpoint.certificate-untrusted"]),
+            ("https://127.0.0.1:\(servers[1].port)/", ["endpoint.hostname-mismatch"]),
+            ("https://127.0.0.1:\(servers[2].port)/", ["endpoint.certificate-untrusted"]),
+            ("http://127.0.0.1/", ["endpoint.invalid-url"]),
+            // Refused as too old, or not negotiated at all by the local OpenSSL: either way it fails.
+            ("https://127.0.0.1:\(legacy.port)/", ["endpoint.tls-version", "endpoint.tls-failed"]),
+        ]
+        let fixture = HSCNFixture()
+        try fixture.add("gateway.pem", pem: [pki.hscnServer.certificate])
+        let (status, outcome) = await evaluate(
+            try fixture.context(endpoints: expected.map(\.url), probe: true, allowedNetworks: ["127.0.0.0/8"]))
+        #expect(status == .fail)
+        for (url, codes) in expected {
+            let found = outcome.findings.filter { $0.location == url && $0.severity == .error }.map(\.code.rawValue)
+            #expect(found.count == 1 && codes.contains(found[0]), "\(url): \(found)")
+        }
+    }
+
     @Test("a loopback endpoint is refused unless its network is allowed; bad CIDR text is reported")
     func loopbackNotAllowed() async throws {
         let listener = try LoopbackSocket.muteListener()
