@@ -40,6 +40,9 @@ import Testing
         let result = try setup.check(["--format", "json"])
         let report = try ReportCoding.decode(Data(result.stdout.utf8), file: "stdout")
         #expect(result.status == (report.decision == .eligible ? 0 : 1))
+        // The user-list bundle has no DSPT, training or HSCN evidence: not eligible, exit 1 (exit 0: anEligibleBundleExitsZero).
+        #expect(report.decision == .notEligible)
+        #expect(result.status == 1)
         #expect(report.prerequisite(.evidenceIntegrity).status == .pass)
         #expect(report.asOf == ISOInstant.parse(Self.asOf))
     }
