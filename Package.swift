@@ -7,7 +7,6 @@ let package = Package(
     products: [
         .executable(name: "lcr-verify", targets: ["lcr-verify"]),
         .library(name: "EvidenceVerifier", targets: ["EvidenceVerifier"]),
-        .library(name: "PKIFixtures", targets: ["PKIFixtures"]),
         .library(name: "PartnerRegistry", targets: ["PartnerRegistry"]),
         .library(name: "PartnerOperations", targets: ["PartnerOperations"]),
     ],

@@ -12,10 +12,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "probe-benchmark",
-            dependencies: [
-                .product(name: "EvidenceVerifier", package: "lcr-verify"),
-                .product(name: "PKIFixtures", package: "lcr-verify"),
-            ]
+            dependencies: [.product(name: "EvidenceVerifier", package: "lcr-verify")]
         ),
         .executableTarget(
             name: "training-benchmark",

@@ -1,14 +1,15 @@
 import Foundation
 
-/// Starts, checks and kills child processes with `posix_spawn`, stdin/stdout/stderr on /dev/null.
-public enum ChildProcess {
-    /// Spawns `executable` with `arguments` (without argv[0]) in the current environment.
-    public static func spawn(_ executable: String, _ arguments: [String]) throws -> pid_t {
+/// Starts, checks and kills child processes with `posix_spawn`, stdin and stderr on /dev/null.
+enum ChildProcess {
+    /// Spawns `executable` with `arguments` (without argv[0]) in the current environment, its standard
+    /// output going to the file at `standardOutput` (created or truncated).
+    static func spawn(_ executable: String, _ arguments: [String], standardOutput: String = "/dev/null") throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -24,21 +25,13 @@ public enum ChildProcess {
     }
 
     /// True when `pid` has exited (and reaps it).
-    public static func hasExited(_ pid: pid_t) -> Bool {
+    static func hasExited(_ pid: pid_t) -> Bool {
         var status: Int32 = 0
         return waitpid(pid, &status, WNOHANG) == pid
     }
 
-    /// Waits for `pid` to exit and returns its exit status (128 + signal number when a signal ended it).
-    public static func waitForExit(_ pid: pid_t) -> Int32 {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let signal = status & 0x7f
-        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
-    }
-
     /// SIGKILL and wait, so nothing is left running or unreaped.
-    public static func kill(_ pid: pid_t) {
+    static func kill(_ pid: pid_t) {
         _ = Glibc.kill(pid, SIGKILL)
         var status: Int32 = 0
         _ = waitpid(pid, &status, 0)

@@ -1,8 +1,9 @@
 import Foundation
 
 /// A TCP socket bound to 127.0.0.1 on a port the kernel picks; owns the descriptor and closes it on release.
-/// `listen()` turns it into a mute peer: the kernel completes TCP handshakes into its backlog, and nobody
-/// ever accepts or reads, so a client hangs until its own timeout.
+/// Bound without `listen()` it is a closed port that stays closed while it lives: connections are refused,
+/// and no other process can take the port. `listen()` turns it into a mute peer: the kernel completes TCP
+/// handshakes into its backlog, and nobody ever accepts or reads, so a client hangs until its own timeout.
 public final class LoopbackSocket: @unchecked Sendable {
     public let port: Int
     private let descriptor: Int32
@@ -29,6 +30,11 @@ public final class LoopbackSocket: @unchecked Sendable {
         port = Int(UInt16(bigEndian: actual.sin_port))
     }
 
+    /// A bound socket that never listens: a port where connections are refused for as long as it lives.
+    public static func refusing() throws -> LoopbackSocket {
+        try LoopbackSocket()
+    }
+
     /// A listening socket that never accepts: a mute TLS peer.
     public static func muteListener(backlog: Int32 = 128) throws -> LoopbackSocket {
         let socket = try LoopbackSocket()
@@ -44,7 +50,7 @@ public final class LoopbackSocket: @unchecked Sendable {
         return poll(&entry, 1, 0) == 1 && entry.revents & Int16(POLLIN) != 0
     }
 
-    static func address(port: Int) -> sockaddr_in {
+    private static func address(port: Int) -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)

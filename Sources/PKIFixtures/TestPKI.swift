@@ -19,14 +19,25 @@ public struct TestPKI: Sendable {
     public let hscnServer: IssuedCertificate
 
     public init() {
-        root = CertificateFactory.issue(
-            CertificateSpec(commonName: "LCR Test Root", notBefore: Self.validFrom, notAfter: Self.validUntil, isCA: true, serial: 1),
-            key: .ec())
+        root = Self.authority("LCR Test Root", serial: 1)
         signer = root.issueLeaf(commonName: "A Manager", email: "a.manager@nhs.net", extendedKeyUsage: "emailProtection", serial: 2)
         reportSigner = root.issueLeaf(commonName: "LCR IG Steering Group", extendedKeyUsage: "emailProtection", serial: 3)
         hscnServer = root.issueLeaf(
             commonName: "localhost", keyUsage: "critical,digitalSignature,keyEncipherment", extendedKeyUsage: "serverAuth",
             subjectAltNames: "DNS:localhost,IP:127.0.0.1", serial: 4)
+    }
+
+    /// A CA certificate over the default window: a self-signed root, or an intermediate under `issuer`.
+    /// `keyUsage` nil gives `critical,keyCertSign,cRLSign`.
+    public static func authority(
+        _ commonName: String, issuer: IssuedCertificate? = nil, key: TestKey = .ec(), keyUsage: String? = nil,
+        extendedKeyUsage: String? = nil, serial: Int = 1
+    ) -> IssuedCertificate {
+        CertificateFactory.issue(
+            CertificateSpec(
+                commonName: commonName, notBefore: validFrom, notAfter: validUntil, isCA: true, keyUsage: keyUsage,
+                extendedKeyUsage: extendedKeyUsage, serial: serial),
+            key: key, issuer: issuer)
     }
 
     /// Writes `root` as the anchor of every purpose under a new folder and returns it.

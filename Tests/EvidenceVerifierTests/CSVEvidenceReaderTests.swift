@@ -9,7 +9,8 @@ import Testing
     }
 
     private func read(_ bytes: Data, limit: Int = CappedFindings.defaultLimit) throws -> (statuses: [String], findings: [Finding], usable: Bool) {
-        let bundle = try IGFixtures.bundle(files: [IGFixtures.File(.dsptAssessment, "dspt/assessment.csv", bytes: bytes)])
+        let folder = TestFolder()
+        let bundle = try IGFixtures.bundle(in: folder, files: [IGFixtures.File(.dsptAssessment, "dspt/assessment.csv", bytes: bytes)])
         var findings = CappedFindings(limitPerCode: limit)
         var statuses: [String] = []
         let usable = CSVEvidenceReader<DSPTColumn>(file: bundle.files[0]).read(into: &findings) { record, _ in

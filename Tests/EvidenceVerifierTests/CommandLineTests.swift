@@ -40,6 +40,9 @@ import Testing
         let result = try setup.check(["--format", "json"])
         let report = try ReportCoding.decode(Data(result.stdout.utf8), file: "stdout")
         #expect(result.status == (report.decision == .eligible ? 0 : 1))
+        // The user-list bundle has no DSPT, training or HSCN evidence: not eligible, exit 1 (exit 0: anEligibleBundleExitsZero).
+        #expect(report.decision == .notEligible)
+        #expect(result.status == 1)
         #expect(report.prerequisite(.evidenceIntegrity).status == .pass)
         #expect(report.asOf == ISOInstant.parse(Self.asOf))
     }
@@ -51,6 +54,38 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdout.contains("Decision: NOT ELIGIBLE"))
         #expect(result.stdout.contains("evidence.digest-mismatch"))
+    }
+
+    /// The committed eligible example with its HSCN endpoint served live on 127.0.0.1 by the DEMO endpoint
+    /// certificate: every prerequisite passes, so `check` exits 0. The manifest names the live port, so it is
+    /// re-signed with the committed DEMO applicant key, as `scripts/make-bundle.sh` does for the demo.
+    @Test(.timeLimit(.minutes(1))) func anEligibleBundleExitsZero() throws {
+        let certs = ExampleBundleTests.repository.appendingPathComponent("certs")
+        let server = try TLSServerProcess(
+            certificateFile: certs.appendingPathComponent("demo/hscn-endpoint.pem"),
+            keyFile: certs.appendingPathComponent("demo/hscn-endpoint.key.pem"))
+        defer { server.stop() }
+        let folder = TestFolder()
+        let bundle = folder.path("eligible")
+        try FileManager.default.copyItem(at: ExampleBundleTests.repository.appendingPathComponent("evidence/eligible"), to: bundle)
+        let manifestURL = bundle.appendingPathComponent("manifest.json")
+        var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any])
+        manifest["hscn"] = ["endpoints": ["https://127.0.0.1:\(server.port)/"]]
+        let manifestData = try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys])
+        try manifestData.write(to: manifestURL)
+        let applicant = try SigningIdentity(
+            keyPEM: Data(contentsOf: certs.appendingPathComponent("demo/applicant-signer.key.pem")),
+            certificatePEM: Data(contentsOf: certs.appendingPathComponent("demo/applicant-signer.pem")), origin: "DEMO applicant")
+        try applicant.signDetached(manifestData).write(to: bundle.appendingPathComponent("manifest.json.p7s"))
+
+        let result = try CLI.run([
+            "check", bundle.path, "--trust", certs.path, "--as-of", Self.asOf, "--allow-network", "127.0.0.0/8",
+        ])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let decisions = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Decision:") }
+        #expect(decisions.count == 1)
+        #expect(decisions.first?.hasPrefix("Decision: ELIGIBLE") == true, "\(result.stdout)")
     }
 
     @Test func signedReportIsWrittenAndVerifies() throws {
@@ -231,7 +266,7 @@ import Testing
     @Test func aHugeReportIsRefusedBeforeItIsRead() throws {
         let setup = try Setup(pki: pki)
         let report = try signedReport(setup)
-        // 3 GiB, sparse: the old code read it all, then trapped converting its length to Int32.
+        // 3 GiB, sparse: reading it whole would trap converting its length to Int32.
         let handle = try FileHandle(forWritingTo: report)
         try handle.truncate(atOffset: 3 << 30)
         try handle.close()

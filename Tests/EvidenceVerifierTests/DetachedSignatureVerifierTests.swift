@@ -49,9 +49,7 @@ import Testing
     }
 
     @Test func signerOutsideTheAnchorsIsUntrusted() throws {
-        let otherRoot = CertificateFactory.issue(
-            CertificateSpec(commonName: "Other Root", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true),
-            key: .ec())
+        let otherRoot = TestPKI.authority("Other Root")
         let stranger = otherRoot.issueLeaf(commonName: "Stranger", email: "stranger@nhs.net", extendedKeyUsage: "emailProtection")
         let signature = try stranger.signingIdentity().signDetached(content)
         #expect(failure(verdict(signature)) == .untrusted)
@@ -109,9 +107,7 @@ import Testing
     }
 
     @Test func intermediateCarriedInTheSignatureCompletesTheChain() throws {
-        let intermediate = CertificateFactory.issue(
-            CertificateSpec(commonName: "Issuing CA", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true, serial: 50),
-            key: .ec(), issuer: pki.root)
+        let intermediate = TestPKI.authority("Issuing CA", issuer: pki.root, serial: 50)
         let leaf = intermediate.issueLeaf(commonName: "Leaf Signer", extendedKeyUsage: "emailProtection")
         let signature = try leaf.signingIdentity(chain: [intermediate]).signDetached(content)
         guard case .valid = verdict(signature) else {
@@ -164,11 +160,9 @@ import Testing
     }
 
     @Test func aCACertificateIsNotAResponsibleOfficer() throws {
-        let authority = CertificateFactory.issue(
-            CertificateSpec(
-                commonName: "Practice CA", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true,
-                keyUsage: "critical,digitalSignature,nonRepudiation,keyCertSign", extendedKeyUsage: "emailProtection", serial: 60),
-            key: .ec(), issuer: pki.root)
+        let authority = TestPKI.authority(
+            "Practice CA", issuer: pki.root, keyUsage: "critical,digitalSignature,nonRepudiation,keyCertSign",
+            extendedKeyUsage: "emailProtection", serial: 60)
         let signature = try authority.signingIdentity().signDetached(content)
         let verdict = verdict(signature)
         #expect(failure(verdict) == .signerIsCA)

@@ -6,7 +6,7 @@ import Testing
 /// The `hscn` check on certificate evidence made with fixed dates, verified at `TestPKI.asOf` (2026-04-01).
 @Suite("HSCNCheck", .serialized)
 struct HSCNCheckTests {
-    let pki = TLSTestServer.pki
+    let pki = sharedPKI
 
     private func evaluate(_ context: VerificationContext) async -> (PrerequisiteStatus, CheckOutcome) {
         let outcome = await HSCNCheck().evaluate(context)
@@ -29,7 +29,7 @@ struct HSCNCheckTests {
 
     @Test("a good certificate passes; without probes the check is at best a warning")
     func goodCertificateNotProbed() async throws {
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [pki.hscnServer.certificate])
         let (status, outcome) = await evaluate(try fixture.context())
         #expect(status == .warn)
@@ -47,7 +47,7 @@ struct HSCNCheckTests {
 
     @Test("no certificate evidence fails")
     func noCertificate() async throws {
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         let (status, outcome) = await evaluate(try fixture.context())
         #expect(status == .fail)
         #expect(codes(outcome).contains("certificate.missing"))
@@ -55,7 +55,7 @@ struct HSCNCheckTests {
 
     @Test("a listed certificate whose bytes do not match the manifest is not used")
     func unusableCertificate() async throws {
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", Data(pki.hscnServer.certificate.pemString.utf8), intact: false)
         let (status, outcome) = await evaluate(try fixture.context())
         #expect(status == .fail)
@@ -68,7 +68,7 @@ struct HSCNCheckTests {
         Data([0x30, 0x82, 0xff, 0xff, 0x00]), Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) }),
     ])
     func garbage(_ bytes: Data) async throws {
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", bytes)
         let (status, outcome) = await evaluate(try fixture.context())
         #expect(status == .fail)
@@ -77,7 +77,7 @@ struct HSCNCheckTests {
 
     @Test("a DER certificate is read")
     func derCertificate() async throws {
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.der", pki.hscnServer.certificate.derBytes)
         let (_, outcome) = await evaluate(try fixture.context())
         #expect(codes(outcome).isEmpty, "\(outcome.findings)")
@@ -85,16 +85,14 @@ struct HSCNCheckTests {
 
     @Test("a leaf with its intermediate chains to the root")
     func intermediateChain() async throws {
-        let intermediate = CertificateFactory.issue(
-            CertificateSpec(commonName: "LCR Test HSCN CA", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true, serial: 50),
-            key: .ec(), issuer: pki.root)
-        let fixture = try HSCNFixture()
+        let intermediate = TestPKI.authority("LCR Test HSCN CA", issuer: pki.root, serial: 50)
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [leaf(issuer: intermediate).certificate, intermediate.certificate])
         let (_, outcome) = await evaluate(try fixture.context())
         #expect(codes(outcome).isEmpty, "\(outcome.findings)")
         #expect(outcome.findings.filter { $0.code == .certificateDetails }.count == 2)
 
-        let withoutIntermediate = try HSCNFixture()
+        let withoutIntermediate = HSCNFixture()
         try withoutIntermediate.add("gateway.pem", pem: [leaf(issuer: intermediate).certificate])
         let (_, broken) = await evaluate(try withoutIntermediate.context())
         #expect(codes(broken) == ["certificate.untrusted"])
@@ -102,14 +100,14 @@ struct HSCNCheckTests {
 
     @Test("expired and not-yet-valid certificates have distinct codes")
     func validityWindow() async throws {
-        let expired = try HSCNFixture()
+        let expired = HSCNFixture()
         try expired.add("old.pem", pem: [leaf(notAfter: TLSTestServer.expiredOn).certificate])
         let (expiredStatus, expiredOutcome) = await evaluate(try expired.context())
         #expect(expiredStatus == .fail)
         #expect(codes(expiredOutcome) == ["certificate.expired"])
         #expect(expiredOutcome.lapses.isEmpty)
 
-        let future = try HSCNFixture()
+        let future = HSCNFixture()
         try future.add("new.pem", pem: [leaf(notBefore: Date(timeIntervalSince1970: 1_798_761_600)).certificate])  // 2027-01-01
         let (_, futureOutcome) = await evaluate(try future.context())
         #expect(codes(futureOutcome) == ["certificate.not-yet-valid"])
@@ -118,7 +116,7 @@ struct HSCNCheckTests {
     @Test("a certificate expiring within 30 days warns and sets the lapse")
     func expiringSoon() async throws {
         let soon = TestPKI.asOf.addingTimeInterval(10 * 86_400)
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [leaf(notAfter: soon).certificate])
         let (_, outcome) = await evaluate(try fixture.context())
         #expect(codes(outcome).isEmpty)
@@ -128,7 +126,7 @@ struct HSCNCheckTests {
 
     @Test("a chain to an unknown root is untrusted")
     func untrusted() async throws {
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [try #require(TLSTestServer.certificates[.untrusted]).certificate])
         let (_, outcome) = await evaluate(try fixture.context())
         #expect(codes(outcome) == ["certificate.untrusted"])
@@ -137,7 +135,7 @@ struct HSCNCheckTests {
     @Test("weak keys are refused", arguments: ["rsa1024", "p224"])
     func weakKeys(_ kind: String) async throws {
         let key: TestKey = kind == "rsa1024" ? .rsa(bits: 1024) : .ec(curve: "P-224")
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [leaf(key: key).certificate])
         let (_, outcome) = await evaluate(try fixture.context())
         #expect(codes(outcome).contains("certificate.weak-key"), "\(outcome.findings)")
@@ -146,7 +144,7 @@ struct HSCNCheckTests {
     @Test("a 2048-bit RSA key and a P-384 key are strong enough")
     func strongKeys() async throws {
         for key in [TestKey.rsa(bits: 2048), .ec(curve: "P-384")] {
-            let fixture = try HSCNFixture()
+            let fixture = HSCNFixture()
             try fixture.add("gateway.pem", pem: [leaf(key: key).certificate])
             let (_, outcome) = await evaluate(try fixture.context())
             #expect(codes(outcome).isEmpty, "\(outcome.findings)")
@@ -155,10 +153,8 @@ struct HSCNCheckTests {
 
     @Test("MD5 and SHA-1 signatures are refused", arguments: ["sha1", "md5"])
     func weakSignatures(_ digest: String) async throws {
-        let rsaRoot = CertificateFactory.issue(
-            CertificateSpec(commonName: "LCR Test RSA Root", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true, serial: 60),
-            key: .rsa(bits: 2048))
-        let fixture = try HSCNFixture()
+        let rsaRoot = TestPKI.authority("LCR Test RSA Root", key: .rsa(bits: 2048), serial: 60)
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [leaf(issuer: rsaRoot, digest: digest).certificate])
         let (_, outcome) = await evaluate(try fixture.context(extraAnchors: [rsaRoot.certificate]))
         #expect(codes(outcome).contains("certificate.weak-signature"), "\(outcome.findings)")
@@ -168,10 +164,8 @@ struct HSCNCheckTests {
 
     @Test("a CA certificate presented as the leaf is refused")
     func caAsLeaf() async throws {
-        let intermediate = CertificateFactory.issue(
-            CertificateSpec(commonName: "LCR Test HSCN CA", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true, serial: 51),
-            key: .ec(), issuer: pki.root)
-        let fixture = try HSCNFixture()
+        let intermediate = TestPKI.authority("LCR Test HSCN CA", issuer: pki.root, serial: 51)
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [intermediate.certificate])
         let (_, outcome) = await evaluate(try fixture.context())
         #expect(codes(outcome) == ["certificate.ca-as-leaf"])
@@ -179,7 +173,7 @@ struct HSCNCheckTests {
 
     @Test("a declared certificate for clientAuth only is not a TLS server certificate")
     func clientOnlyCertificate() async throws {
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [try #require(TLSTestServer.certificates[.clientOnly]).certificate])
         let (status, outcome) = await evaluate(try fixture.context())
         #expect(status == .fail)
@@ -189,7 +183,7 @@ struct HSCNCheckTests {
 
     @Test("without HSCN anchors nothing is trusted, and the check says why")
     func noAnchors() async throws {
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [pki.hscnServer.certificate])
         let (status, outcome) = await evaluate(try fixture.context(withTrust: false))
         #expect(status == .fail)
@@ -198,7 +192,7 @@ struct HSCNCheckTests {
 
     @Test("a manifest without endpoints fails: no live connection is shown")
     func noEndpoints() async throws {
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [pki.hscnServer.certificate])
         let (status, outcome) = await evaluate(try fixture.context(endpoints: nil))
         #expect(status == .fail)
@@ -209,10 +203,10 @@ struct HSCNCheckTests {
     func liveEndpointPasses() async throws {
         let server = try TLSTestServer.start(.good)
         defer { server.stop() }
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [pki.hscnServer.certificate])
         let url = "https://127.0.0.1:\(server.port)/"
-        let (status, outcome) = await evaluate(try fixture.context(endpoints: [url], probe: true, allowedNetworks: ["127.0.0.0/8"]))
+        let (status, outcome) = await evaluate(try fixture.context(endpoints: [url], probe: true, allowedNetworks: [IPNetwork(cidr: "127.0.0.0/8")!]))
         #expect(status == .pass, "\(outcome.findings)")
         #expect(outcome.endpoints.map(\.status) == ["ok"])
         #expect(outcome.endpoints.first?.certificateSha256 == pki.hscnServer.certificate.sha256Fingerprint)
@@ -224,18 +218,48 @@ struct HSCNCheckTests {
     func liveEndpointUndeclared() async throws {
         let server = try TLSTestServer.start(.undeclared)
         defer { server.stop() }
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [pki.hscnServer.certificate])
         let (status, outcome) = await evaluate(
-            try fixture.context(endpoints: ["https://127.0.0.1:\(server.port)/"], probe: true, allowedNetworks: ["127.0.0.0/8"]))
+            try fixture.context(endpoints: ["https://127.0.0.1:\(server.port)/"], probe: true, allowedNetworks: [IPNetwork(cidr: "127.0.0.0/8")!]))
         #expect(status == .fail)
         #expect(codes(outcome) == ["endpoint.certificate-not-declared"])
+    }
+
+    /// Every way a probed endpoint can fail ends in its own `endpoint.<status>` error at that URL.
+    @Test("each failing live endpoint has its own finding code", .timeLimit(.minutes(1)))
+    func liveEndpointFailures() async throws {
+        let closed = try LoopbackSocket.refusing()
+        let mute = try LoopbackSocket.muteListener()
+        let servers = try [TLSTestServer.Presenting.expired, .wrongHost, .untrusted].map { try TLSTestServer.start($0) }
+        defer { servers.forEach { $0.stop() } }
+        let legacy = try TLSTestServer.start(.good, extraArguments: ["-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0"])
+        defer { legacy.stop() }
+        let expected: [(url: String, codes: Set<String>)] = [
+            ("https://127.0.0.1:\(closed.port)/", ["endpoint.unreachable"]),
+            ("https://127.0.0.1:\(mute.port)/", ["endpoint.timeout"]),
+            ("https://127.0.0.1:\(servers[0].port)/", ["endpoint.certificate-untrusted"]),
+            ("https://127.0.0.1:\(servers[1].port)/", ["endpoint.hostname-mismatch"]),
+            ("https://127.0.0.1:\(servers[2].port)/", ["endpoint.certificate-untrusted"]),
+            ("http://127.0.0.1/", ["endpoint.invalid-url"]),
+            // Refused as too old, or not negotiated at all by the local OpenSSL: either way it fails.
+            ("https://127.0.0.1:\(legacy.port)/", ["endpoint.tls-version", "endpoint.tls-failed"]),
+        ]
+        let fixture = HSCNFixture()
+        try fixture.add("gateway.pem", pem: [pki.hscnServer.certificate])
+        let (status, outcome) = await evaluate(
+            try fixture.context(endpoints: expected.map(\.url), probe: true, allowedNetworks: [IPNetwork(cidr: "127.0.0.0/8")!]))
+        #expect(status == .fail)
+        for (url, codes) in expected {
+            let found = outcome.findings.filter { $0.location == url && $0.severity == .error }.map(\.code.rawValue)
+            #expect(found.count == 1 && codes.contains(found[0]), "\(url): \(found)")
+        }
     }
 
     @Test("a loopback endpoint is refused unless its network is allowed; bad CIDR text is refused before verifying")
     func loopbackNotAllowed() async throws {
         let listener = try LoopbackSocket.muteListener()
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [pki.hscnServer.certificate])
         let (status, outcome) = await evaluate(
             try fixture.context(endpoints: ["https://127.0.0.1:\(listener.port)/"], probe: true))
@@ -252,11 +276,11 @@ struct HSCNCheckTests {
     @Test("more endpoints than probe.maximumEndpoints fail the check, and none is contacted")
     func tooManyEndpoints() async throws {
         let listener = try LoopbackSocket.muteListener()
-        let fixture = try HSCNFixture()
+        let fixture = HSCNFixture()
         try fixture.add("gateway.pem", pem: [pki.hscnServer.certificate])
         let limit = Policy.defaults.probe.maximumEndpoints
         let urls = (0..<limit).map { "https://10.0.0.\($0 + 1)/" } + ["https://127.0.0.1:\(listener.port)/"]
-        let (status, outcome) = await evaluate(try fixture.context(endpoints: urls, probe: true, allowedNetworks: ["127.0.0.0/8"]))
+        let (status, outcome) = await evaluate(try fixture.context(endpoints: urls, probe: true, allowedNetworks: [IPNetwork(cidr: "127.0.0.0/8")!]))
         #expect(status == .fail)
         #expect(codes(outcome) == ["endpoints.too-many"])
         #expect(outcome.endpoints.isEmpty)

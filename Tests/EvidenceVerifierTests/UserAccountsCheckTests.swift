@@ -105,7 +105,7 @@ import Testing
         #expect(none.findings[0].message == "The manifest lists no user-accounts evidence.")
         let tampered = try await IGFixtures.run(
             UserAccountsCheck(),
-            files: [IGFixtures.File(.userAccounts, "staff/lcr-users.csv", "Email\nx@nhs.net\n", state: .digestMismatch(actual: "00", bytes: 16))]
+            files: [IGFixtures.File(.userAccounts, "staff/lcr-users.csv", "Email\nx@nhs.net\n", tampered: true)]
         )
         #expect(tampered.codes == ["user-accounts.missing"])
         #expect(tampered.findings[0].message.contains("SHA-256 differs"))

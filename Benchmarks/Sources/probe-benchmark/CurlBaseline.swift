@@ -1,5 +1,4 @@
 import Foundation
-import PKIFixtures
 
 /// The baseline: the `curl` command over the same URLs, one after another, as a shell loop would do it.
 enum CurlBaseline {
@@ -8,12 +7,18 @@ enum CurlBaseline {
         let curl = try executable("curl")
         var counts: [String: Int] = [:]
         for url in urls {
-            let pid = try ChildProcess.spawn(curl, [
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: curl)
+            process.arguments = [
                 "-sk", "-o", "/dev/null", "--noproxy", "*",
                 "--connect-timeout", String(connectTimeout), "-m", String(timeout), url,
-            ])
-            let status = ChildProcess.waitForExit(pid)
-            counts[outcome(status), default: 0] += 1
+            ]
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            counts[outcome(process.terminationReason == .exit ? process.terminationStatus : -1), default: 0] += 1
         }
         return counts
     }

@@ -1,42 +1,41 @@
 import EvidenceVerifier
 import Foundation
-import PKIFixtures
 
 /// The endpoints under test, all on 127.0.0.1: live TLS (paths spread over a few `openssl s_server`
-/// processes), closed ports, and mute listeners. Holds everything it started until `stop()`.
+/// processes presenting the DEMO HSCN endpoint certificate), closed ports, and mute listeners. Holds
+/// everything it started until `stop()`.
 final class LoopbackEndpoints {
     let urls: [String]
-    let declaredCertificate: String
-    let anchor: Certificate
-    private let servers: [TLSServerProcess]
-    private var muteListeners: [LoopbackSocket]
+    let certificates: DemoCertificates
+    private let servers: [DemoTLSServer]
+    private var sockets: [BoundLoopbackSocket]
 
     init(_ settings: BenchmarkSettings) throws {
-        let pki = TestPKI()
-        anchor = pki.root.certificate
-        declaredCertificate = pki.hscnServer.certificate.sha256Fingerprint
-        var started: [TLSServerProcess] = []
+        certificates = try DemoCertificates()
+        var started: [DemoTLSServer] = []
         do {
             for _ in 0..<(settings.live > 0 ? settings.servers : 0) {
-                started.append(try TLSServerProcess(identity: pki.hscnServer))
+                started.append(try DemoTLSServer(certificates: certificates))
             }
         } catch {
             started.forEach { $0.stop() }
             throw error
         }
         servers = started
-        muteListeners = try (0..<settings.mute).map { _ in try LoopbackSocket.muteListener() }
+        let closedPorts = try (0..<settings.closed).map { _ in try BoundLoopbackSocket(listening: false) }
+        let muteListeners = try (0..<settings.mute).map { _ in try BoundLoopbackSocket(listening: true) }
+        sockets = closedPorts + muteListeners
 
         let live = (0..<settings.live).map { "https://127.0.0.1:\(started[$0 % started.count].port)/endpoint-\($0)" }
-        let closed = try (0..<settings.closed).map { _ in "https://127.0.0.1:\(try LoopbackPort.free())/" }
+        let closed = closedPorts.map { "https://127.0.0.1:\($0.port)/" }
         let mute = muteListeners.map { "https://127.0.0.1:\($0.port)/" }
         urls = Self.interleave(live + closed + mute)
     }
 
-    /// Kills and reaps the servers and closes the listeners.
+    /// Kills and reaps the servers and closes the sockets.
     func stop() {
         servers.forEach { $0.stop() }
-        muteListeners = []
+        sockets = []
     }
 
     /// A fixed pseudo-random order (same every run), so slow endpoints are spread through the list.

@@ -1,10 +1,12 @@
 import EvidenceVerifier
 import Foundation
-import PKIFixtures
 
 /// Times `EndpointProber` over hundreds of loopback endpoints against a sequential `curl` loop.
 @main
 enum ProbeBenchmark {
+    /// 2026-04-01T12:00:00Z, inside the DEMO certificates' validity (2025-01-01 to 2035-01-01).
+    static let asOf = Date(timeIntervalSince1970: 1_775_044_800)
+
     static func main() async {
         let settings: BenchmarkSettings
         do {
@@ -36,7 +38,8 @@ enum ProbeBenchmark {
             ("fast timeouts", settings.fastConnectTimeout, settings.fastTimeout),
         ] {
             let configuration = ProbeConfiguration(
-                anchors: [endpoints.anchor], declaredCertificateSha256: [endpoints.declaredCertificate], asOf: TestPKI.asOf,
+                anchors: endpoints.certificates.anchors, declaredCertificateSha256: [endpoints.certificates.declaredCertificate],
+                asOf: asOf,
                 allowedNetworks: [IPNetwork(cidr: "127.0.0.0/8")!], connectTimeout: .milliseconds(Int64(connect * 1000)),
                 totalTimeout: .milliseconds(Int64(total * 1000)), concurrency: settings.concurrency)
             let clock = ContinuousClock()

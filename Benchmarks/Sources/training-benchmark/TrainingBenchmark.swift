@@ -31,6 +31,10 @@ enum TrainingBenchmark {
             let outcome = await TrainingCheck().evaluate(context)
             let elapsed = ContinuousClock.now - start
             precondition(lines == rows + 1, "generated \(lines) lines for \(rows) rows")
+            let staff = staffCount(rows: rows)
+            precondition(
+                outcome.summary.hasPrefix("\(staff * 95 / 100) of \(staff) staff (95%)"),
+                "every row must be read and each member of staff counted once: \(outcome.summary)")
 
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let baselineSeconds = Double(baseline.components.seconds) + Double(baseline.components.attoseconds) / 1e18
@@ -41,34 +45,24 @@ enum TrainingBenchmark {
         }
     }
 
-    /// A bundle whose training file has `rows` completions for `rows / 10` distinct staff, all current.
+    /// A bundle whose training file has `rows` rows for `rows / 10` distinct staff, each with several courses
+    /// (`TrainingFileGenerator`); 95% of them hold current Data Security Awareness training.
     static func makeBundle(rows: Int, in folder: URL) throws -> URL {
         let training = folder.appendingPathComponent("training")
         try FileManager.default.createDirectory(at: training, withIntermediateDirectories: true)
         let file = training.appendingPathComponent("ig-training.csv")
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: file)
-        defer { try? handle.close() }
-        var chunk = "Staff ID,Name,Email,Course,Completion Date\r\n"
-        let staff = max(rows / 10, 1)
-        for row in 0..<rows {
-            let person = row % staff
-            chunk += "E\(person),\"Member, Staff \(person)\",staff\(person)@nhs.net,Data Security Awareness - Level 1,\(1 + row % 28)/0\(1 + row % 3)/2026\r\n"
-            if chunk.utf8.count > 1 << 20 {
-                try handle.write(contentsOf: Data(chunk.utf8))
-                chunk = ""
-            }
-        }
-        try handle.write(contentsOf: Data(chunk.utf8))
-        try handle.close()
+        try TrainingFileGenerator.write(rows: rows, staff: staffCount(rows: rows), to: file)
         let (sha256, _) = try SHA256Digest.ofFile(at: file, maximumBytes: .max)
         let manifest = """
-            {"format":"lcr-evidence/1","organisation":{"odsCode":"RR8","name":"Benchmark Trust","staffCount":\(staff)},
+            {"format":"lcr-evidence/1","organisation":{"odsCode":"RR8","name":"Benchmark Trust","staffCount":\(staffCount(rows: rows))},
              "evidence":[{"kind":"training-records","path":"training/ig-training.csv","sha256":"\(sha256)"}]}
             """
         try Data(manifest.utf8).write(to: folder.appendingPathComponent("manifest.json"))
         return folder
     }
+
+    /// One member of staff per ten rows.
+    static func staffCount(rows: Int) -> Int { max(rows / 10, 1) }
 
     /// The baseline: read the file 64 KiB at a time and count line feeds.
     static func countLines(_ url: URL) throws -> Int {
@@ -87,5 +81,30 @@ enum TrainingBenchmark {
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
               let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kilobytes / 1024
+    }
+}
+
+/// Writes synthetic training records: `staff` people, each with several courses and completions,
+/// 95% of them holding current Data Security Awareness training at 1 April 2026.
+enum TrainingFileGenerator {
+    static func write(rows: Int, staff: Int, to url: URL) throws {
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var text = "Email,Course,Completion Date,Expiry Date,Staff ID,Name\r\n"
+        let courses = ["Fire Safety", "Manual Handling", "Safeguarding Adults Level 2", "Data Security Awareness - Level 1"]
+        for row in 0..<rows {
+            let person = row % staff
+            let course = courses[(row / staff) % courses.count]
+            let lapsed = person % 20 == 0
+            let day = String(format: "%02d", person % 28 + 1)
+            let completed = course.hasPrefix("Data") && !lapsed ? "\(day)/\(String(format: "%02d", person % 8 + 5))/2025" : "\(day)-Jan-2024"
+            text += "Staff.\(person)@NHS.net,\(course),\(completed),,E\(person),\"Person, \(person)\"\r\n"
+            if text.utf8.count > 1 << 20 {
+                handle.write(Data(text.utf8))
+                text = ""
+            }
+        }
+        handle.write(Data(text.utf8))
     }
 }

@@ -28,7 +28,6 @@ static inline unsigned long lcr_XN_FLAG_RFC2253(void) { return XN_FLAG_RFC2253; 
 static inline CMS_ContentInfo *lcr_PEM_read_bio_CMS(BIO *b) { return PEM_read_bio_CMS(b, NULL, NULL, NULL); }
 static inline EVP_PKEY *lcr_EVP_RSA_gen(unsigned int bits) { return EVP_RSA_gen(bits); }
 static inline EVP_PKEY *lcr_EVP_EC_gen(const char *curve) { return EVP_EC_gen(curve); }
-static inline int lcr_BIO_reset(BIO *b) { return BIO_reset(b); }
 
 /* libcurl variadic functions, one typed wrapper per argument kind */
 static inline CURLcode lcr_curl_easy_setopt_long(CURL *h, CURLoption o, long v) { return curl_easy_setopt(h, o, v); }
@@ -37,12 +36,9 @@ static inline CURLcode lcr_curl_easy_setopt_pointer(CURL *h, CURLoption o, void 
 static inline CURLcode lcr_curl_easy_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode lcr_curl_easy_setopt_write_function(CURL *h, size_t (*f)(char *, size_t, size_t, void *)) { return curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, f); }
 static inline CURLcode lcr_curl_easy_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
-static inline CURLcode lcr_curl_easy_getinfo_double(CURL *h, CURLINFO i, double *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode lcr_curl_easy_getinfo_offset(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode lcr_curl_easy_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
-static inline CURLcode lcr_curl_easy_getinfo_pointer(CURL *h, CURLINFO i, void **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode lcr_curl_easy_getinfo_tls_session(CURL *h, struct curl_tlssessioninfo **v) { return curl_easy_getinfo(h, CURLINFO_TLS_SSL_PTR, v); }
 static inline CURLcode lcr_curl_easy_setopt_prereq_function(CURL *h, curl_prereq_callback f) { return curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, f); }
-static inline CURLMcode lcr_curl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 
 #endif

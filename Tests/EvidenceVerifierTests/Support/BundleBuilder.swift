@@ -2,14 +2,16 @@ import Foundation
 import PKIFixtures
 @testable import EvidenceVerifier
 
-/// Builds evidence bundles for tests from DESIGN §3: files, a manifest pinning their SHA-256, and
-/// real CMS signatures made with `PKIFixtures` identities.
+/// Builds evidence bundles for every suite from DESIGN §3: files on disk, a manifest pinning their SHA-256,
+/// and real CMS signatures made with `PKIFixtures` identities. Tests read what it writes with the real
+/// `EvidenceBundleReader` (`read(in:)`, `verify(_:pki:)`), so every file state comes from the reader.
 struct BundleBuilder {
     var odsCode = "B86001"
     var organisationName = "Example Medical Practice"
     var staffCount: Int? = 4
     var directCare: [String: Any] = ["provides": true, "services": ["general practice"], "basis": "GDPR Article 9(2)(h)"]
-    var endpoints: [String] = []
+    /// The manifest's `hscn.endpoints`; nil leaves out the `hscn` section.
+    var endpoints: [String]? = nil
     private(set) var files: [(path: String, data: Data)] = []
     private(set) var entries: [[String: Any]] = []
 
@@ -32,6 +34,15 @@ struct BundleBuilder {
         add(kind, path, Data(text.utf8))
     }
 
+    mutating func add(_ kind: EvidenceKind, _ path: String, _ data: Data) {
+        add(kind.rawValue, path, data)
+    }
+
+    /// Writes `data` but pins the SHA-256 of other bytes: the reader finds the file's digest does not match.
+    mutating func addTampered(_ kind: EvidenceKind, _ path: String, _ data: Data) {
+        add(kind.rawValue, path, data, sha256: SHA256Digest.hex(of: data + Data("tampered".utf8)))
+    }
+
     /// Adds a file to the folder without listing it.
     mutating func addUnlisted(_ path: String, _ data: Data) {
         files.append((path, data))
@@ -51,7 +62,7 @@ struct BundleBuilder {
             "format": "lcr-evidence/1", "organisation": organisation,
             "contact": ["name": "A Manager", "email": "a.manager@nhs.net"], "evidence": entries,
         ]
-        if !endpoints.isEmpty { manifest["hscn"] = ["endpoints": endpoints] }
+        if let endpoints { manifest["hscn"] = ["endpoints": endpoints] }
         return try! JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
     }
 
@@ -70,15 +81,36 @@ struct BundleBuilder {
     }
 }
 
+extension BundleBuilder {
+    /// Writes the bundle into a new folder under `folder` (unsigned unless `signer` is given) and reads it
+    /// with the real reader. The bundle's files are the reader's private copies; keep `folder` while checks run.
+    func read(in folder: TestFolder, signer: IssuedCertificate? = nil, limits: Policy.Evidence = Policy.defaults.evidence) throws -> EvidenceBundle {
+        let root = try write(in: folder, name: "bundle-\(UUID().uuidString)", signer: signer)
+        return try EvidenceBundleReader(limits: limits).read(root)
+    }
+}
+
 /// Reads a bundle and runs the standard checks over it at a fixed instant, with `pki.root` as every anchor.
 func verify(
-    _ bundle: URL, pki: TestPKI, asOf: Date = TestPKI.asOf, policy: Policy = .defaults,
+    _ bundle: URL, pki: TestPKI, asOf: Date = TestPKI.asOf, generatedAt: Date? = nil, policy: Policy = .defaults,
     checks: [any Check] = Verifier.standardChecks
 ) async throws -> VerificationReport {
     let verification = try BundleVerification(
         policy: policy, signerAnchors: [pki.root.certificate], hscnAnchors: [pki.root.certificate], probeEndpoints: false,
         checks: checks)
-    return try await verification.verify(bundle, asOf: asOf, generatedAt: asOf)
+    return try await verification.verify(bundle, asOf: asOf, generatedAt: generatedAt ?? asOf)
+}
+
+/// The one place tests make a `VerificationContext`: `bundle` verified at `asOf`, trusting `anchors` for
+/// signatures and `hscnAnchors` (the same unless given) for HSCN, with probes off unless asked.
+func testContext(
+    _ bundle: EvidenceBundle, asOf: Date = TestPKI.asOf, policy: Policy = .defaults, anchors: [Certificate],
+    hscnAnchors: [Certificate]? = nil, probeEndpoints: Bool = false, allowedNetworks: [IPNetwork] = []
+) throws -> VerificationContext {
+    try BundleVerification(
+        policy: policy, signerAnchors: anchors, hscnAnchors: hscnAnchors ?? anchors, probeEndpoints: probeEndpoints,
+        extraNetworks: allowedNetworks
+    ).context(for: bundle, asOf: asOf)
 }
 
 extension VerificationReport {
@@ -90,6 +122,3 @@ extension VerificationReport {
         prerequisite(id).findings.map(\.code.rawValue)
     }
 }
-
-/// One shared test PKI: key generation is the slow part, and the certificates never change.
-let sharedPKI = TestPKI()

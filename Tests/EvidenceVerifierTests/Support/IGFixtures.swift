@@ -1,8 +1,8 @@
 import Foundation
 @testable import EvidenceVerifier
 
-/// Builds bundles of information-governance evidence in private temporary folders, until the
-/// bundle reader lands; swap this file for the reader then.
+/// Information-governance evidence (DSPT, training, user lists) for check tests: bundles written by
+/// `BundleBuilder` and read by the real reader, evaluated at a fixed instant.
 enum IGFixtures {
     /// The fixed verification instant of these tests: 09:00 UTC on 1 April 2026.
     static let asOf = instant("2026-04-01T09:00:00Z")
@@ -12,22 +12,22 @@ enum IGFixtures {
         return date
     }
 
-    /// One evidence file to put in a bundle, listed in the manifest as intact unless `state` says otherwise.
+    /// One evidence file to put in a bundle; `tampered` files are pinned in the manifest with another SHA-256.
     struct File {
         var kind: EvidenceKind
         var path: String
         var bytes: Data
-        var state: EvidenceFile.State?
+        var tampered: Bool
 
-        init(_ kind: EvidenceKind, _ path: String, _ text: String, state: EvidenceFile.State? = nil) {
-            self.init(kind, path, bytes: Data(text.utf8), state: state)
+        init(_ kind: EvidenceKind, _ path: String, _ text: String, tampered: Bool = false) {
+            self.init(kind, path, bytes: Data(text.utf8), tampered: tampered)
         }
 
-        init(_ kind: EvidenceKind, _ path: String, bytes: Data, state: EvidenceFile.State? = nil) {
+        init(_ kind: EvidenceKind, _ path: String, bytes: Data, tampered: Bool = false) {
             self.kind = kind
             self.path = path
             self.bytes = bytes
-            self.state = state
+            self.tampered = tampered
         }
 
         static func dspt(_ text: String) -> File { File(.dsptAssessment, "dspt/assessment.csv", text) }
@@ -35,31 +35,23 @@ enum IGFixtures {
         static func users(_ text: String) -> File { File(.userAccounts, "staff/lcr-users.csv", text) }
     }
 
-    static func bundle(odsCode: String = "B86001", staffCount: Int? = nil, files: [File]) throws -> EvidenceBundle {
-        let storage = try TemporaryDirectory(prefix: "ig-fixture")
-        var evidence: [EvidenceFile] = []
+    /// Writes `files` as an unsigned bundle under `folder` and reads it with the real reader.
+    static func bundle(in folder: TestFolder, odsCode: String = "B86001", staffCount: Int? = nil, files: [File]) throws -> EvidenceBundle {
+        var builder = BundleBuilder()
+        builder.odsCode = odsCode
+        builder.staffCount = staffCount
         for file in files {
-            let url = storage.url.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.bytes.write(to: url)
-            let entry = EvidenceEntry(kind: file.kind.rawValue, path: file.path, sha256: SHA256Digest.hex(of: file.bytes), signature: nil)
-            evidence.append(EvidenceFile(entry: entry, index: evidence.count, url: url, state: file.state ?? .intact(bytes: Int64(file.bytes.count)), signature: nil))
+            if file.tampered {
+                builder.addTampered(file.kind, file.path, file.bytes)
+            } else {
+                builder.add(file.kind, file.path, file.bytes)
+            }
         }
-        let organisation = Manifest.Organisation(
-            odsCode: odsCode, name: "Example Medical Practice", staffCount: staffCount,
-            accessRequested: "read-only", directCare: nil
-        )
-        let manifest = Manifest(format: Manifest.format, organisation: organisation, contact: nil, evidence: evidence.map(\.entry), hscn: nil)
-        return EvidenceBundle(
-            source: storage.url, root: storage.url, manifest: .parsed(manifest), manifestSha256: nil,
-            manifestBytes: nil, manifestSignature: nil, files: evidence, unlistedPaths: [], ambiguousNames: [], storage: storage,
-            snapshot: .inPlace(privateRoot: storage.url)
-        )
+        return try builder.read(in: folder)
     }
 
     static func context(_ bundle: EvidenceBundle, asOf: Date = asOf, policy: Policy = .defaults) throws -> VerificationContext {
-        try BundleVerification(policy: policy, signerAnchors: [], hscnAnchors: [], probeEndpoints: false)
-            .context(for: bundle, asOf: asOf)
+        try testContext(bundle, asOf: asOf, policy: policy, anchors: [])
     }
 
     /// Runs `check` on a bundle of `files`.
@@ -67,7 +59,8 @@ enum IGFixtures {
         _ check: some Check, files: [File], odsCode: String = "B86001", staffCount: Int? = nil,
         asOf: Date = asOf, policy: Policy = .defaults
     ) async throws -> CheckOutcome {
-        let bundle = try bundle(odsCode: odsCode, staffCount: staffCount, files: files)
+        let folder = TestFolder()
+        let bundle = try bundle(in: folder, odsCode: odsCode, staffCount: staffCount, files: files)
         return await check.evaluate(try context(bundle, asOf: asOf, policy: policy))
     }
 }
@@ -79,13 +72,12 @@ extension CheckOutcome {
 
 /// A CSV file in a private temporary folder, removed when the value goes.
 struct TemporaryCSV {
-    let storage: TemporaryDirectory
+    let folder: TestFolder
     let url: URL
 
     init(_ bytes: Data) throws {
-        storage = try TemporaryDirectory(prefix: "csv-test")
-        url = storage.url.appendingPathComponent("file.csv")
-        try bytes.write(to: url)
+        folder = TestFolder()
+        url = try folder.write(bytes, to: "file.csv")
     }
 
     init(_ text: String) throws { try self.init(Data(text.utf8)) }

@@ -7,7 +7,7 @@ import PKIFixtures
 enum TLSTestServer {
     /// What the server presents.
     enum Presenting: Sendable {
-        /// `pki.hscnServer`: chains to the test root, names localhost and 127.0.0.1.
+        /// `sharedPKI.hscnServer`: chains to the test root, names localhost and 127.0.0.1.
         case good
         /// Chains to the root but expired on 2026-01-01, before `TestPKI.asOf`.
         case expired
@@ -21,14 +21,11 @@ enum TLSTestServer {
         case clientOnly
     }
 
-    static let pki = TestPKI()
     static let expiredOn = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
 
     static let certificates: [Presenting: IssuedCertificate] = {
         let serverNames = "DNS:localhost,IP:127.0.0.1"
-        let strangerRoot = CertificateFactory.issue(
-            CertificateSpec(commonName: "Stranger Root", notBefore: TestPKI.validFrom, notAfter: TestPKI.validUntil, isCA: true),
-            key: .ec())
+        let strangerRoot = TestPKI.authority("Stranger Root")
         func leaf(
             _ issuer: IssuedCertificate, _ names: String, notAfter: Date = TestPKI.validUntil, extendedKeyUsage: String = "serverAuth",
             serial: Int
@@ -38,12 +35,12 @@ enum TLSTestServer {
                 extendedKeyUsage: extendedKeyUsage, subjectAltNames: names, serial: serial)
         }
         return [
-            .good: pki.hscnServer,
-            .expired: leaf(pki.root, serverNames, notAfter: expiredOn, serial: 201),
-            .wrongHost: leaf(pki.root, "DNS:gateway.example.nhs.uk", serial: 202),
+            .good: sharedPKI.hscnServer,
+            .expired: leaf(sharedPKI.root, serverNames, notAfter: expiredOn, serial: 201),
+            .wrongHost: leaf(sharedPKI.root, "DNS:gateway.example.nhs.uk", serial: 202),
             .untrusted: leaf(strangerRoot, serverNames, serial: 203),
-            .undeclared: leaf(pki.root, serverNames, serial: 204),
-            .clientOnly: leaf(pki.root, serverNames, extendedKeyUsage: "clientAuth", serial: 205),
+            .undeclared: leaf(sharedPKI.root, serverNames, serial: 204),
+            .clientOnly: leaf(sharedPKI.root, serverNames, extendedKeyUsage: "clientAuth", serial: 205),
         ]
     }()
 
@@ -53,14 +50,14 @@ enum TLSTestServer {
         try TLSServerProcess(identity: certificates[presenting]!, extraArguments: extraArguments)
     }
 
-    /// A probe configuration for loopback tests: trusts the test root, declares `pki.hscnServer`, verifies at `TestPKI.asOf`.
+    /// A probe configuration for loopback tests: trusts the test root, declares `sharedPKI.hscnServer`, verifies at `TestPKI.asOf`.
     static func configuration(
-        declared: Set<String>? = [pki.hscnServer.certificate.sha256Fingerprint],
+        declared: Set<String>? = [sharedPKI.hscnServer.certificate.sha256Fingerprint],
         allowing networks: [String] = ["127.0.0.0/8"],
         connectTimeout: Duration = .seconds(3), totalTimeout: Duration = .seconds(4)
     ) -> ProbeConfiguration {
         ProbeConfiguration(
-            anchors: [pki.root.certificate], declaredCertificateSha256: declared, asOf: TestPKI.asOf,
+            anchors: [sharedPKI.root.certificate], declaredCertificateSha256: declared, asOf: TestPKI.asOf,
             allowedNetworks: networks.compactMap { IPNetwork(cidr: $0) },
             connectTimeout: connectTimeout, totalTimeout: totalTimeout)
     }

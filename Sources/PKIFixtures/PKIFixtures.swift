@@ -1,1 +1,0 @@
-// PKIFixtures: filled in below.
