@@ -135,6 +135,17 @@ public final class PartnerRegistry: Sendable {
         }
     }
 
+    /// Records several verifications in one transaction (a batch of a re-verification run); returns them with their ids.
+    public func recordVerifications(_ verifications: [Verification]) throws(RegistryError) -> [Verification] {
+        try write { db in
+            try verifications.map { verification in
+                var verification = verification
+                try verification.insert(db)
+                return verification
+            }
+        }
+    }
+
     /// Changes a partner's status (approve, suspend, withdraw) and records the decision, in one transaction.
     /// Approval sets the access level and the ISA; a change the lifecycle does not allow is refused.
     public func changeStatus(
