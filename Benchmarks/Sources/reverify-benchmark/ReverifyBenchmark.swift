@@ -15,7 +15,8 @@ enum ReverifyBenchmark {
 
     static func main() async throws {
         let partners = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 1_000
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lcr-reverify-bench-\(UUID().uuidString)")
+        let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            .appendingPathComponent(".reverify-bench-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let certs = repository.appendingPathComponent("certs", isDirectory: true)
         let applicant = try SigningIdentity(
@@ -29,7 +30,7 @@ enum ReverifyBenchmark {
                 certificateFile: certs.appendingPathComponent("demo/report-signer.pem")))
         let asOf = Date(timeIntervalSince1970: 1_775_044_800)  // 2026-04-01T12:00:00Z
         let registry = try PartnerRegistry.open(DataDirectory(folder.appendingPathComponent("data")))
-        print("reverify-benchmark: \(partners) partners, probes off, as of 2026-04-01T12:00:00Z")
+        print("reverify-benchmark: \(partners) partners, probes off, as of 2026-04-01T12:00:00Z; data in \(folder.path), scratch in \(FileManager.default.temporaryDirectory.path)")
 
         let template = repository.appendingPathComponent("evidence/eligible")
         let manifest = try String(contentsOf: template.appendingPathComponent("manifest.json"), encoding: .utf8)
