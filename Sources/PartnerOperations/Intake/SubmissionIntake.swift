@@ -27,6 +27,7 @@ public struct SubmissionIntake: Sendable {
 
     public func submit(_ bundle: URL, asOf: Date, receivedAt: Date) async throws -> Outcome {
         let store = registry.evidenceStore
+        store.removeAbandonedStaging(now: receivedAt)
         let staged = try BundleStager(store: store).stage(bundle)
         let organisation = try organisation(of: staged, named: bundle.path)
         let odsCode = organisation.odsCode.uppercased()
