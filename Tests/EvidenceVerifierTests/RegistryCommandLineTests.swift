@@ -206,3 +206,25 @@ import Testing
         return String(decoding: output, as: UTF8.self)
     }
 }
+
+extension RegistryCommandLineTests {
+    @Test("Suspension and withdrawal are recorded with who and why; a withdrawn partner is no longer re-verified; the lifecycle refuses the rest")
+    func suspendAndWithdraw() throws {
+        let deployment = Deployment()
+        #expect(try deployment.verifying(["submit", deployment.example("eligible")], asOf: "2026-04-01T12:00:00Z").status == 0)
+        expectOneLine(
+            try deployment.run(["partners", "suspend", "B86001", "--reason", "training lapsed", "--by", "Chair"]),
+            mentioning: "B86001: is applicant; it cannot become suspended")
+        let isa = try deployment.folder.write("ISA", to: "isa.pdf")
+        #expect(try deployment.run(["partners", "approve", "B86001", "--access", "write", "--isa", isa.path, "--by", "Chair"]).status == 0)
+        #expect(try deployment.run(["partners", "suspend", "b86001", "--reason", "training lapsed", "--by", "Chair"]).status == 0)
+        #expect(try deployment.run(["partners", "withdraw", "B86001", "--reason", "left the LCR", "--by", "Chair"]).status == 0)
+        let history = try deployment.run(["partners", "history", "B86001", "--format", "json"])
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+        #expect(events.compactMap { $0["kind"] as? String } == ["submission", "verification", "approved", "suspended", "withdrawn"])
+        let rerun = try deployment.verifying(["reverify"], asOf: "2026-04-05T02:00:00Z")
+        #expect(rerun.status == 0)
+        #expect(rerun.stdout.hasPrefix("0 partner(s) re-verified"))
+        expectOneLine(try deployment.run(["partners", "show", "RR8"]), mentioning: "RR8: is not a partner or applicant in the registry")
+    }
+}
