@@ -155,10 +155,10 @@ import Testing
         #expect(try deployment.verifying(["reverify"], asOf: "2026-04-05T02:00:00Z").status == 0)
     }
 
-    @Test("A reverify killed half-way (SIGKILL) leaves every recorded row with its whole report, and the next run completes")
+    @Test("A reverify killed half-way (SIGKILL) leaves whole batches recorded, each row with its whole report, and the next run completes")
     func killedRunLeavesRegistryConsistent() throws {
         let deployment = Deployment()
-        let count = 24
+        let count = 96  // one batch of 64 and a second of 32: the kill lands after the first is recorded, well before the second
         for index in 0..<count {
             let result = try deployment.verifying(["submit", try deployment.bundle(as: "K\(index)")], asOf: "2026-04-01T12:00:00Z")
             #expect(result.status == 1, "\(result.stderr)")  // the edited manifest no longer matches its signature
@@ -169,16 +169,17 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // Report 66 is filed only after the first batch of 64 was flushed and recorded.
         var waited = 0
-        while !deployment.reports().contains(where: { $0.contains("20260501T000000Z") }) && process.isRunning && waited < 30_000 {
+        while deployment.reports().filter({ $0.contains("20260501T000000Z") }).count < 66 && process.isRunning && waited < 60_000 {
             usleep(1_000)
             waited += 1
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let recorded = try deployment.recordedReports()
-        let midRun = recorded.filter { $0.path.contains("20260501T000000Z") }.count
-        #expect(midRun < count, "the run finished before it could be killed")
+        let thisRun = recorded.filter { $0.path.contains("20260501T000000Z") }.count
+        #expect(thisRun == 64, "killed with \(thisRun) of \(count) recorded: expected exactly the first batch")
         for (path, sha256) in recorded {
             let bytes = try Data(contentsOf: deployment.folder.path("data/\(path)"))
             #expect(SHA256Digest.hex(of: bytes) == sha256, "\(path)")
@@ -192,6 +193,7 @@ import Testing
         let next = try deployment.verifying(["reverify"], asOf: "2026-05-01T00:00:00Z")
         #expect(next.status == 1, "\(next.stderr)")
         #expect(next.stdout.contains("\(count) partner(s) re-verified"))
+        #expect(try deployment.recordedReports().filter { $0.path.contains("20260501T000000Z") }.count == 64 + count)
     }
 
     static func python(_ arguments: [String]) throws -> String {
