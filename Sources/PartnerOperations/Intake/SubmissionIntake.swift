@@ -53,7 +53,13 @@ public struct SubmissionIntake: Sendable {
     /// The organisation the staged bundle's manifest names; a bundle without a usable manifest is refused
     /// (there is no one to record it for).
     private func organisation(of staged: StagedEvidence, named name: String) throws -> Manifest.Organisation {
-        let bundle = try EvidenceBundleReader(limits: verifier.settings.policy.evidence).read(staged.url)
+        let bundle: EvidenceBundle
+        do {
+            bundle = try EvidenceBundleReader(limits: verifier.settings.policy.evidence).read(staged.url)
+        } catch let error as InputError {
+            // The reader names the private copy; the person submitting knows the bundle by its own name.
+            throw InputError(name, error.problem)
+        }
         switch bundle.manifest {
         case .parsed(let manifest):
             return manifest.organisation
