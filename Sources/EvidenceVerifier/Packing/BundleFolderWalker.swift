@@ -23,14 +23,14 @@ struct BundleFolderWalker {
     private func walk(_ descriptor: Int32, prefix: [UInt8], into found: inout [[UInt8]]) throws(InputError) {
         guard let stream = fdopendir(descriptor) else {
             close(descriptor)
-            throw InputError(name(prefix), "cannot be listed (\(InputFile.systemError(errno)))")
+            throw InputError(name(prefix), "cannot be listed (\(SystemError(errno)))")
         }
         defer { closedir(stream) }
         var subfolders: [[UInt8]] = []
         while true {
             errno = 0
             guard let entry = readdir(stream) else {
-                if errno != 0 { throw InputError(name(prefix), "cannot be listed (\(InputFile.systemError(errno)))") }
+                if errno != 0 { throw InputError(name(prefix), "cannot be listed (\(SystemError(errno)))") }
                 break
             }
             let component = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
@@ -38,7 +38,7 @@ struct BundleFolderWalker {
             let path = prefix.isEmpty ? component : prefix + [0x2F] + component
             var status = stat()
             guard fstatat(dirfd(stream), component.map { CChar(bitPattern: $0) } + [0], &status, AT_SYMLINK_NOFOLLOW) == 0 else {
-                throw InputError(name(path), "cannot be read (\(InputFile.systemError(errno)))")
+                throw InputError(name(path), "cannot be read (\(SystemError(errno)))")
             }
             switch status.st_mode & S_IFMT {
             case S_IFREG:
@@ -54,7 +54,7 @@ struct BundleFolderWalker {
         for component in subfolders {
             let child = openat(dirfd(stream), component.map { CChar(bitPattern: $0) } + [0], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             let path = prefix.isEmpty ? component : prefix + [0x2F] + component
-            guard child >= 0 else { throw InputError(name(path), "cannot be opened as a folder (\(InputFile.systemError(errno)))") }
+            guard child >= 0 else { throw InputError(name(path), "cannot be opened as a folder (\(SystemError(errno)))") }
             try walk(child, prefix: path, into: &found)
         }
     }

@@ -25,7 +25,7 @@ public struct BundlePacker: Sendable {
         let temporary = output.deletingLastPathComponent()
             .appendingPathComponent(".\(output.lastPathComponent).\(UUID().uuidString).tmp")
         let descriptor = open(temporary.path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw InputError(output.path, "cannot be created (\(InputFile.systemError(errno)))") }
+        guard descriptor >= 0 else { throw InputError(output.path, "cannot be created (\(SystemError(errno)))") }
         var keep = false
         defer {
             close(descriptor)
@@ -43,11 +43,11 @@ public struct BundlePacker: Sendable {
             try writer.finishEntry()
         }
         try writer.finishArchive()
-        guard fsync(descriptor) == 0 else { throw InputError(output.path, "cannot be written (\(InputFile.systemError(errno)))") }
+        guard fsync(descriptor) == 0 else { throw InputError(output.path, "cannot be written (\(SystemError(errno)))") }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw InputError(output.path, "cannot be written (\(InputFile.systemError(errno)))") }
+        guard fstat(descriptor, &status) == 0 else { throw InputError(output.path, "cannot be written (\(SystemError(errno)))") }
         guard rename(temporary.path, output.path) == 0 else {
-            throw InputError(output.path, "cannot be written (\(InputFile.systemError(errno)))")
+            throw InputError(output.path, "cannot be written (\(SystemError(errno)))")
         }
         keep = true
         return PackedBundle(entries: paths.count, bytes: Int64(status.st_size))
@@ -66,7 +66,7 @@ public struct BundlePacker: Sendable {
             let child = component.withUnsafeBufferPointer { pointer in
                 pointer.withMemoryRebound(to: CChar.self) { openat(parent, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
             }
-            guard child >= 0 else { throw InputError(name, "changed while the bundle was packed (\(InputFile.systemError(errno)))") }
+            guard child >= 0 else { throw InputError(name, "changed while the bundle was packed (\(SystemError(errno)))") }
             opened.append(child)
             parent = child
         }
@@ -80,13 +80,13 @@ public struct BundlePacker: Sendable {
         }
         opened.append(file)
         var status = stat()
-        guard fstat(file, &status) == 0 else { throw InputError(name, "cannot be read (\(InputFile.systemError(errno)))") }
+        guard fstat(file, &status) == 0 else { throw InputError(name, "cannot be read (\(SystemError(errno)))") }
         guard status.st_mode & S_IFMT == S_IFREG else { throw InputError(name, "is not a regular file (a FIFO, socket or device); refused") }
         while true {
             let count = read(file, buffer.baseAddress!, buffer.count)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw InputError(name, "cannot be read (\(InputFile.systemError(errno)))")
+                throw InputError(name, "cannot be read (\(SystemError(errno)))")
             }
             if count == 0 { return }
             try writer.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))

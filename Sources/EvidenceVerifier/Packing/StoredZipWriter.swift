@@ -55,7 +55,7 @@ struct StoredZipWriter {
         entries[index].size = UInt32(entrySize)
         let header = Self.localHeader(name: entries[index].name, crc: crc.value, size: UInt32(entrySize))
         let written = header.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, 30, off_t(entries[index].offset)) }
-        guard written == 30 else { throw InputError(outputName, "cannot be written (\(InputFile.systemError(errno)))") }
+        guard written == 30 else { throw InputError(outputName, "cannot be written (\(SystemError(errno)))") }
     }
 
     /// Writes the central directory and its end record.
@@ -131,7 +131,7 @@ struct StoredZipWriter {
             let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw InputError(outputName, "cannot be written (\(InputFile.systemError(errno)))")
+                throw InputError(outputName, "cannot be written (\(SystemError(errno)))")
             }
             written += count
         }
