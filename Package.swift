@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -27,10 +26,15 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "CShims", dependencies: ["COpenSSL", "CCurl"]),
         .target(
             name: "EvidenceVerifier",
-            dependencies: ["COpenSSL", "CCurl", "CShims", "ZIPFoundation"]
+            dependencies: ["COpenSSL", "CCurl", "CShims", "CZlib"]
         ),
         .target(
             name: "PartnerRegistry",
@@ -58,8 +62,7 @@ let package = Package(
         .testTarget(
             name: "EvidenceVerifierTests",
             dependencies: [
-                "EvidenceVerifier", "PKIFixtures",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "EvidenceVerifier", "PKIFixtures", "CZlib",
             ]
         ),
         .testTarget(

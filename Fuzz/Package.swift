@@ -9,7 +9,7 @@ let library: Target.Dependency = .product(name: "EvidenceVerifier", package: "lc
 let package = Package(
     name: "lcr-verify-fuzz",
     dependencies: [.package(name: "lcr-verify", path: "..")],
-    targets: [.target(name: "FuzzDriver")] + ["fuzz-csv", "fuzz-manifest", "fuzz-certificate", "fuzz-cms"].map { name in
+    targets: [.target(name: "FuzzDriver")] + ["fuzz-csv", "fuzz-manifest", "fuzz-zip", "fuzz-certificate", "fuzz-cms"].map { name in
         .executableTarget(name: name, dependencies: [library, "FuzzDriver"], swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     }
 )

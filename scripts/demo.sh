@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build -c release 2>&1 | grep -E '(error|warning):|Compiling|Build complete' | grep -v 'zipfoundation' || true
+swift build -c release 2>&1 | grep -E '(error|warning):|Compiling|Build complete' || true
 bin=$(swift build -c release --show-bin-path)/lcr-verify
 out=demo-output
 mkdir -p "$out"

@@ -21,14 +21,8 @@ struct CheckCommand: AsyncParsableCommand {
         let asOf = verification.instant()
         let policy = try verification.effectivePolicy()
         let writer = try signing.writer()
-        let signerAnchors = try TrustAnchors.load(.signers, from: verification.trustDirectory)
-        let hscnAnchors = try TrustAnchors.load(.hscn, from: verification.trustDirectory)
-        let evidence = try EvidenceBundleReader(limits: policy.evidence).read(URL(fileURLWithPath: bundle))
-
-        let context = VerificationContext(
-            bundle: evidence, asOf: asOf, policy: policy, signerAnchors: signerAnchors, hscnAnchors: hscnAnchors,
-            probeEndpoints: !verification.noProbe, allowedNetworks: verification.allowNetwork)
-        let report = await Verifier().verify(context, generatedAt: Date())
+        let report = try await verification.bundleVerification(policy: policy)
+            .verify(URL(fileURLWithPath: bundle), asOf: asOf, generatedAt: Date())
         let json = try ReportCoding.encode(report)
         if let (writer, directory) = writer {
             let written = try writer.write(report, json: json, to: directory)

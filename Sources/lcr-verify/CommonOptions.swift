@@ -2,39 +2,74 @@ import ArgumentParser
 import EvidenceVerifier
 import Foundation
 
-/// Options every verifying command shares (DESIGN §2).
-struct VerificationOptions: ParsableArguments {
+/// `--as-of`: the instant of verification, read from the wall clock once, here at the edge, when absent.
+struct AsOfOption: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "The instant of verification, ISO 8601 with a zone (default: now).", transform: AsOfArgument.parse)
     var asOf: Date?
 
-    @Option(help: "A JSON policy file; keys it omits keep the built-in defaults.")
-    var policy: String?
-
-    @Option(help: "Trust anchors: DIR/signers, DIR/hscn and DIR/report-signing hold *.pem anchors.")
-    var trust: String = "certs"
-
-    @Flag(name: .customLong("no-probe"), help: "Skip live HSCN endpoint probes (the hscn result is then at best warn).")
-    var noProbe = false
-
-    @Option(name: .customLong("allow-network"), help: "A network (CIDR) endpoint probes may reach, e.g. 127.0.0.0/8 (repeatable).")
-    var allowNetwork: [String] = []
-
-    func validate() throws {
-        for network in allowNetwork where IPNetwork(cidr: network) == nil {
-            throw ValidationError("--allow-network: \"\(network)\" is not a network such as 127.0.0.0/8")
-        }
-    }
-
-    /// The instant of verification: `--as-of`, else the wall clock read once, here at the edge.
     func instant() -> Date {
         asOf ?? Date()
     }
+}
+
+/// `--trust DIR`: the trust anchors (DIR/signers, DIR/hscn, DIR/report-signing hold *.pem anchors).
+struct TrustOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Trust anchors: DIR/signers, DIR/hscn and DIR/report-signing hold *.pem anchors.", valueName: "DIR"))
+    var trust: String = "certs"
 
     var trustDirectory: URL { URL(fileURLWithPath: trust, isDirectory: true) }
+
+    func anchors(_ purpose: TrustAnchors.Purpose) throws -> [Certificate] {
+        try TrustAnchors.load(purpose, from: trustDirectory)
+    }
+}
+
+/// `--policy FILE`: a policy merged over the built-in defaults.
+struct PolicyOption: ParsableArguments {
+    @Option(help: "A JSON policy file; keys it omits keep the built-in defaults.")
+    var policy: String?
 
     /// The effective policy: the built-in defaults, with `--policy` merged over them.
     func effectivePolicy() throws -> Policy {
         try policy.map(PolicyLoader.load(path:)) ?? .defaults
+    }
+}
+
+/// `--allow-network CIDR` (repeatable), parsed once, here.
+struct NetworkOptions: ParsableArguments {
+    @Option(name: .customLong("allow-network"), help: "A network (CIDR) endpoint probes may reach, e.g. 127.0.0.0/8 (repeatable).",
+            transform: NetworkArgument.parse)
+    var allowNetwork: [IPNetwork] = []
+}
+
+/// Options every verifying command shares (DESIGN §2).
+struct VerificationOptions: ParsableArguments {
+    @OptionGroup var asOf: AsOfOption
+    @OptionGroup var policy: PolicyOption
+    @OptionGroup var trust: TrustOption
+
+    @Flag(name: .customLong("no-probe"), help: "Skip live HSCN endpoint probes (the hscn result is then at best warn).")
+    var noProbe = false
+
+    @OptionGroup var networks: NetworkOptions
+
+    func instant() -> Date { asOf.instant() }
+
+    func effectivePolicy() throws -> Policy { try policy.effectivePolicy() }
+
+    /// How to verify: the policy, the anchors from `--trust`, probing and the allowed networks.
+    func bundleVerification(policy: Policy) throws -> BundleVerification {
+        try BundleVerification(
+            policy: policy, signerAnchors: try trust.anchors(.signers), hscnAnchors: try trust.anchors(.hscn),
+            probeEndpoints: !noProbe, extraNetworks: networks.allowNetwork)
+    }
+}
+
+/// `--allow-network` values.
+enum NetworkArgument {
+    static func parse(_ text: String) throws -> IPNetwork {
+        guard let network = IPNetwork(cidr: text) else { throw ValidationError("not a network such as 127.0.0.0/8") }
+        return network
     }
 }
 

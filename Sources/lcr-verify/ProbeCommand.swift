@@ -15,48 +15,32 @@ struct ProbeCommand: AsyncParsableCommand {
             the URL's host. Without a bundle no certificates are declared, so any trusted certificate is accepted.
             """)
 
-    /// Output forms of the probe results.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Argument(help: "The https endpoint URLs to probe.")
     var urls: [String]
 
     @Option(help: "Total time allowed per endpoint, in seconds (default: the policy's, 10).")
     var timeout: Double?
 
-    @Option(name: .customLong("allow-network"), help: "A network (CIDR) probes may reach, e.g. 127.0.0.0/8; repeatable.")
-    var allowedNetworks: [String] = []
-
-    @Option(help: ArgumentHelp("Trust anchors; HSCN anchors are read from DIR/hscn/*.pem.", valueName: "DIR"))
-    var trust: String = "certs"
-
-    @Option(name: .customLong("as-of"), help: "The instant at which certificates must be valid (ISO 8601 with a zone; default now).",
-            transform: AsOfArgument.parse)
-    var asOf: Date?
-
-    @Option(help: "A JSON policy file (probe timeouts, concurrency, allowed networks); keys it omits keep the defaults.")
-    var policy: String?
+    @OptionGroup var networks: NetworkOptions
+    @OptionGroup var trust: TrustOption
+    @OptionGroup var asOf: AsOfOption
+    @OptionGroup var policy: PolicyOption
 
     @Option(help: "Output: text or json.")
-    var format: Format = .text
+    var format: OutputFormat = .text
 
     func validate() throws {
         if urls.isEmpty { throw ValidationError("Give at least one https URL to probe.") }
         if let timeout, !(timeout > 0 && timeout <= 600) { throw ValidationError("--timeout must be between 0 and 600 seconds.") }
-        for network in allowedNetworks where IPNetwork(cidr: network) == nil {
-            throw ValidationError("--allow-network \(network) is not a CIDR network such as 10.0.0.0/8.")
-        }
     }
 
     func run() async throws {
-        let anchors = try TrustAnchors.load(.hscn, from: URL(fileURLWithPath: trust, isDirectory: true))
-        let policy = try self.policy.map(PolicyLoader.load(path:)) ?? .defaults
+        let verification = try BundleVerification(
+            policy: try policy.effectivePolicy(), signerAnchors: [], hscnAnchors: try trust.anchors(.hscn),
+            probeEndpoints: true, extraNetworks: networks.allowNetwork)
         var configuration = ProbeConfiguration(
-            policy: policy, anchors: anchors, declaredCertificateSha256: nil,
-            asOf: asOf ?? Date(),
-            allowedNetworks: (policy.probe.allowedNetworks + allowedNetworks).compactMap { IPNetwork(cidr: $0) })
+            policy: verification.policy, anchors: verification.hscnAnchors, declaredCertificateSha256: nil,
+            asOf: asOf.instant(), allowedNetworks: verification.allowedNetworks)
         if let timeout {
             configuration.totalTimeout = .milliseconds(Int64(timeout * 1000))
             configuration.connectTimeout = min(configuration.connectTimeout, configuration.totalTimeout)

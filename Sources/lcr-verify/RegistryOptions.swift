@@ -36,11 +36,7 @@ struct ReportSigningOptions: ParsableArguments {
 extension VerificationOptions {
     /// What a registry verification needs, from these options and the signing key.
     func settings(signing: ReportSigningOptions, policy: Policy) throws -> VerificationSettings {
-        VerificationSettings(
-            policy: policy,
-            signerAnchors: try TrustAnchors.load(.signers, from: trustDirectory),
-            hscnAnchors: try TrustAnchors.load(.hscn, from: trustDirectory),
-            probeEndpoints: !noProbe, allowedNetworks: allowNetwork, signingIdentity: try signing.identity())
+        VerificationSettings(verification: try bundleVerification(policy: policy), signingIdentity: try signing.identity())
     }
 }
 

@@ -17,17 +17,13 @@ struct ReportCommand: AsyncParsableCommand {
         @Argument(help: "The report; its signature REPORT.json.p7s must sit beside it.")
         var report: String
 
-        @Option(help: "Trust anchors; report signatures chain to DIR/report-signing/*.pem.")
-        var trust: String = "certs"
-
-        @Option(name: .customLong("as-of"), help: "The instant at which the signer's certificate must be valid (default: now).",
-                transform: AsOfArgument.parse)
-        var asOf: Date?
+        @OptionGroup var trust: TrustOption
+        @OptionGroup var asOf: AsOfOption
 
         func run() async throws {
-            let anchors = try TrustAnchors.load(.reportSigning, from: URL(fileURLWithPath: trust, isDirectory: true))
+            let anchors = try trust.anchors(.reportSigning)
             let files = try SignedReportFiles(reportPath: report)
-            switch ReportSignatureVerifier(anchors: anchors).verify(files, at: asOf ?? Date()) {
+            switch ReportSignatureVerifier(anchors: anchors).verify(files, at: asOf.instant()) {
             case .valid(let signer, _):
                 try Console.output(TerminalText.escaped("valid: \(report) is signed by \(signer.subject) (issuer \(signer.issuer))") + "\n")
             case .invalid(let failure, let reason, _):
@@ -41,8 +37,15 @@ struct ReportCommand: AsyncParsableCommand {
     /// for a meeting that says plainly whether its signature was checked.
     struct Render: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Render a report as html, markdown or text on stdout, saying whether its signature was checked.",
+            abstract: "Render a report as a page for a steering-group meeting (html, markdown or text) on stdout.",
             discussion: """
+                The page opens with the state of the report's signature and the decision in words \
+                ("ELIGIBLE: may use the Leeds Care Record" / "NOT ELIGIBLE: …, N prerequisites failed"), then \
+                the key facts, each prerequisite's status as a symbol and a word, its findings worst first with \
+                where they are and what the applicant must do next, any waivers (who approved them, until \
+                when), the evidence inventory, the endpoints probed and the report's details. The html page is \
+                one self-contained file (no scripts, nothing loaded from elsewhere) that prints on A4.
+
                 With --trust DIR, the report's detached signature (REPORT.json.p7s) is checked against \
                 DIR/report-signing anchors over the exact bytes rendered: the rendering opens with "Report \
                 signature valid, signed by …", or with "Report signature NOT VALID: …" and the command exits 1. \

@@ -26,10 +26,10 @@ import Testing
         // Swap the original after it was hashed: what the checks read is still what was hashed.
         try Data("Email\nattacker@gmail.com\n".utf8).write(to: root.appendingPathComponent("staff/users.csv"))
         #expect(try Data(contentsOf: snapshot) == Data(Self.users.utf8))
-        let context = VerificationContext(
-            bundle: bundle, asOf: TestPKI.asOf, policy: .defaults, signerAnchors: [pki.root.certificate],
-            hscnAnchors: [pki.root.certificate], probeEndpoints: false)
-        let report = await Verifier(checks: [EvidenceIntegrityCheck(), UserAccountsCheck()]).verify(context, generatedAt: TestPKI.asOf)
+        let verification = try BundleVerification(
+            policy: .defaults, signerAnchors: [pki.root.certificate], hscnAnchors: [pki.root.certificate], probeEndpoints: false,
+            checks: [EvidenceIntegrityCheck(), UserAccountsCheck()])
+        let report = await verification.verify(bundle, asOf: TestPKI.asOf, generatedAt: TestPKI.asOf)
         #expect(report.prerequisite(.userAccounts).status == .pass)
         #expect(!report.codes(.userAccounts).contains("email.domain-not-allowed"))
     }

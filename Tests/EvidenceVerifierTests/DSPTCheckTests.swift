@@ -36,14 +36,14 @@ import Testing
 
     /// 2025-26 is due by 30 June 2026 and current until 30 June 2027 (UK time).
     @Test(arguments: [
-        ("2025-01-01T00:00:00Z", [String]()),
+        ("2025-12-01T09:00:00Z", [String]()),
         ("2027-05-01T22:59:59Z", []),
         ("2027-05-01T23:00:00Z", ["dspt.lapsing-soon"]),   // 60 days before 1 July 2027 00:00 BST
         ("2027-06-30T22:59:59Z", ["dspt.lapsing-soon"]),
         ("2027-06-30T23:00:00Z", ["dspt.not-current"]),
     ])
     func isCurrentUntilTheNextYearsDeadline(_ asOf: String, _ codes: [String]) async throws {
-        let outcome = try await run(["B86001,Example,Standards Met,2024-12-01,2025-26"], asOf: IGFixtures.instant(asOf))
+        let outcome = try await run(["B86001,Example,Standards Met,2025-12-01,2025-26"], asOf: IGFixtures.instant(asOf))
         #expect(outcome.codes == codes)
     }
 
@@ -120,5 +120,69 @@ import Testing
         )
         // Current until 31 March 2026 (the 2025-26 deadline under this policy): lapsed at the as-of instant.
         #expect(outcome.codes == ["dspt.not-current"])
+    }
+
+    /// A year that has not begun at the as-of instant (1 April 2026) cannot be current.
+    @Test(arguments: [
+        "B86001,Example,Standards Met,28/06/2025,2030-31",
+        "B86001,Example,Standards Met,28/06/2025,9999-00",
+        "B86001,Example,30-31 Standards Met,28/06/2025,",
+        "B86001,Example,Standards Met,28/06/2025,2027-28",
+    ])
+    func aYearThatHasNotBegunFails(_ row: String) async throws {
+        let outcome = try await run([row])
+        #expect(outcome.codes == ["dspt.year-not-started"])
+        #expect(outcome.status == .fail)
+        #expect(outcome.lapses.isEmpty)
+    }
+
+    /// 2025-26 begins at the start of 1 April 2025 in Europe/London (23:00 UTC the day before).
+    @Test func theYearBeginsAtTheStartOfTheFirstOfAprilInLondon() async throws {
+        let onTime = "B86001,Example,Standards Met,2025-04-01,2025-26"
+        #expect(try await run([onTime], asOf: IGFixtures.instant("2025-03-31T23:00:00Z")).codes == [])
+        let early = "B86001,Example,Standards Met,2025-03-31T22:00:00Z,2025-26"
+        #expect(try await run([early], asOf: IGFixtures.instant("2025-03-31T22:59:59Z")).codes == ["dspt.year-not-started"])
+        #expect(try await run([early], asOf: IGFixtures.instant("2025-03-31T23:00:00Z")).codes == ["dspt.year-conflict"])
+    }
+
+    @Test(arguments: [
+        "B86001,Example,22/23 Standards Met,28/06/2025,2025-26",
+        "B86001,Example,24-25 Standards Met,28/06/2025,2025-26",
+        "B86001,Example,Standards Met,01/12/2024,2025-26",     // published before its year began
+        "B86001,Example,25-26 Standards Met,01/12/2024,",
+    ])
+    func aRowThatContradictsItselfAboutItsYearFails(_ row: String) async throws {
+        let outcome = try await run([row])
+        #expect(outcome.codes == ["dspt.year-conflict"])
+        #expect(outcome.status == .fail)
+        #expect(outcome.lapses.isEmpty)
+    }
+
+    @Test(arguments: [
+        "B86001,Example,25-26 Standards Not Met,,",                 // no date at all
+        "B86001,Example,Standards Not Met,sometime,2025-26",        // a date that is not one
+        "B86001,Example,Not published,28/06/2025,",                 // the same date as the passing row
+        "B86001,Example,Approaching Standards,01/05/2025,2025-26",  // a later year, published earlier
+    ])
+    func aRefusedRowThatMayBeNewerThanThePassingOneFails(_ refused: String) async throws {
+        let outcome = try await run(["B86001,Example,24-25 Standards Met,28/06/2025,", refused])
+        #expect(outcome.codes.filter { $0 != "date.invalid" } == ["dspt.row-conflict"])
+        #expect(outcome.findings.last?.location == "line 3")
+        #expect(outcome.status == .fail)
+        #expect(outcome.lapses.isEmpty)
+        // In either order the refused row is not ignored.
+        let reversed = try await run([refused, "B86001,Example,24-25 Standards Met,28/06/2025,"])
+        #expect(reversed.status == .fail)
+    }
+
+    @Test func anOlderRefusedRowDoesNotContradictANewerPass() async throws {
+        let rows = [
+            "B86001,Example,23-24 Standards Not Met,28/06/2024,",
+            "B86001,Example,24-25 Standards Met,28/06/2025,",
+            "B86001,Example,25-26 Standards Met,,",
+        ]
+        let outcome = try await run(rows)
+        #expect(outcome.findings.isEmpty)
+        #expect(outcome.summary.contains("2024-25 on 28 June 2025"))
     }
 }

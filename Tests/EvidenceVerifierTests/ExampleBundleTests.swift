@@ -10,12 +10,11 @@ import Testing
 
     func report(_ name: String) async throws -> VerificationReport {
         let trust = Self.repository.appendingPathComponent("certs")
-        let bundle = try EvidenceBundleReader().read(Self.repository.appendingPathComponent("evidence/\(name)"))
-        let context = VerificationContext(
-            bundle: bundle, asOf: Self.asOf, policy: .defaults,
-            signerAnchors: try TrustAnchors.load(.signers, from: trust),
+        let verification = try BundleVerification(
+            policy: .defaults, signerAnchors: try TrustAnchors.load(.signers, from: trust),
             hscnAnchors: try TrustAnchors.load(.hscn, from: trust), probeEndpoints: false)
-        return await Verifier().verify(context, generatedAt: Self.asOf)
+        return try await verification.verify(
+            Self.repository.appendingPathComponent("evidence/\(name)"), asOf: Self.asOf, generatedAt: Self.asOf)
     }
 
     static let verdicts: [(String, [PrerequisiteID], [String])] = [

@@ -232,17 +232,21 @@ struct HSCNCheckTests {
         #expect(codes(outcome) == ["endpoint.certificate-not-declared"])
     }
 
-    @Test("a loopback endpoint is refused unless its network is allowed; bad CIDR text is reported")
+    @Test("a loopback endpoint is refused unless its network is allowed; bad CIDR text is refused before verifying")
     func loopbackNotAllowed() async throws {
         let listener = try LoopbackSocket.muteListener()
         let fixture = try HSCNFixture()
         try fixture.add("gateway.pem", pem: [pki.hscnServer.certificate])
         let (status, outcome) = await evaluate(
-            try fixture.context(endpoints: ["https://127.0.0.1:\(listener.port)/"], probe: true, allowedNetworks: ["not-a-cidr"]))
+            try fixture.context(endpoints: ["https://127.0.0.1:\(listener.port)/"], probe: true))
         #expect(status == .fail)
         #expect(codes(outcome) == ["endpoint.address-not-allowed"])
-        #expect(codes(outcome, .warning) == ["endpoints.allowed-network-invalid"])
         #expect(!listener.hasPendingConnection)
+        var policy = Policy.defaults
+        policy.probe.allowedNetworks = ["not-a-cidr"]
+        #expect(throws: InputError("policy", "probe.allowedNetworks: \"not-a-cidr\" is not a network such as 127.0.0.0/8")) {
+            try BundleVerification(policy: policy, signerAnchors: [], hscnAnchors: [], probeEndpoints: true)
+        }
     }
 
     @Test("more endpoints than probe.maximumEndpoints fail the check, and none is contacted")

@@ -83,9 +83,33 @@ import Testing
         (#"{"userAccounts": {"exactDomains": ["@nhs.net"]}}"#, "userAccounts.exactDomains[0] must be a domain name such as nhs.net (found \"@nhs.net\")"),
         (#"{"hscn": {"minimumTLSVersion": "1.4"}}"#, "hscn.minimumTLSVersion must be one of 1.0, 1.1, 1.2, 1.3"),
         (#"{"evidence": {"maximumZipEntries": 0}}"#, "evidence.maximumZipEntries must be at least 1"),
+        // Absurdly large values are refused too, so no rule computes with them.
+        (#"{"training": {"validityDays": 1000000000000000}}"#, "training.validityDays must be at most 3660"),
+        (#"{"training": {"validityDays": 3661}}"#, "training.validityDays must be at most 3660"),
+        (#"{"training": {"expiryWarningDays": 9223372036854775807}}"#, "training.expiryWarningDays must be at most 366"),
+        (#"{"dspt": {"lapseWarningDays": 100000}}"#, "dspt.lapseWarningDays must be at most 366"),
+        (#"{"hscn": {"expiryWarningDays": 367}}"#, "hscn.expiryWarningDays must be at most 366"),
+        (#"{"hscn": {"minimumRSABits": 1000000}}"#, "hscn.minimumRSABits must be at most 16384"),
+        (#"{"hscn": {"minimumECBits": 0}}"#, "hscn.minimumECBits must be at least 1"),
+        (#"{"probe": {"concurrency": 1000000}}"#, "probe.concurrency must be at most 1024"),
+        (#"{"probe": {"connectTimeoutSeconds": 1e300}}"#, "probe.connectTimeoutSeconds must be at most 600"),
+        (#"{"probe": {"totalTimeoutSeconds": 86400}}"#, "probe.totalTimeoutSeconds must be at most 3600"),
+        (#"{"evidence": {"maximumFileBytes": 9223372036854775807}}"#, "evidence.maximumFileBytes must be at most 68719476736"),
+        (#"{"evidence": {"maximumZipTotalBytes": 0}}"#, "evidence.maximumZipTotalBytes must be at least 1"),
+        (#"{"evidence": {"maximumCompressionRatio": 9223372036854775807}}"#, "evidence.maximumCompressionRatio must be at most 100000"),
     ])
     func refusesValuesOutOfRange(_ json: String, _ expected: String) {
         #expect(problem(json) == "policy.json: \(expected)")
+    }
+
+    /// Decoders disagree on which of two equal keys wins, so a policy naming one twice is refused.
+    @Test(arguments: [
+        (#"{"training": {"validityDays": 365, "validityDays": 730}}"#, "policy.json: has the key training.validityDays twice"),
+        (#"{"training": {}, "training": {"validityDays": 730}}"#, "policy.json: has the key training twice"),
+        (#"{"intake": {"acceptingNewApplications": true, "accepting\u004eewApplications": false}}"#, "policy.json: has the key intake.acceptingNewApplications twice"),
+    ])
+    func refusesADuplicateKey(_ json: String, _ expected: String) {
+        #expect(problem(json) == expected)
     }
 
     @Test(arguments: ["::1/128", "fe80::/10", "192.168.0.0/16", "0.0.0.0/0", "127.0.0.1/32"])
@@ -101,6 +125,19 @@ import Testing
         try Data(#"{"dspt": {"lapse": 90}}"#.utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: InputError(path, "unknown key dspt.lapse")) { try PolicyLoader.load(path: path) }
         let missing = storage.url.appendingPathComponent("absent.json").path
-        #expect(throws: InputError(missing, "is not a readable file")) { try PolicyLoader.load(path: missing) }
+        #expect(throws: InputError(missing, "does not exist")) { try PolicyLoader.load(path: missing) }
+    }
+
+    /// The file is read through `InputFile`: a FIFO is refused without blocking, a folder by name,
+    /// and a file over the limit before it is read.
+    @Test func refusesWhatIsNotASmallRegularFile() throws {
+        let storage = try TemporaryDirectory(prefix: "policy-test")
+        let fifo = storage.url.appendingPathComponent("fifo.json").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: InputError(fifo, "is not a regular file (a FIFO, socket or device); refused")) { try PolicyLoader.load(path: fifo) }
+        #expect(throws: InputError(storage.url.path, "is a folder, not a file")) { try PolicyLoader.load(path: storage.url.path) }
+        let large = storage.url.appendingPathComponent("large.json").path
+        try Data(count: PolicyLoader.maximumBytes + 1).write(to: URL(fileURLWithPath: large))
+        #expect(throws: InputError(large, "is \(PolicyLoader.maximumBytes + 1) bytes, more than the \(PolicyLoader.maximumBytes) allowed")) { try PolicyLoader.load(path: large) }
     }
 }

@@ -22,16 +22,18 @@ import Testing
         #expect(!html.contains("<img"))
         #expect(html.contains("&lt;script&gt;"))
         #expect(html.contains("evidence.unlisted"))
-        #expect(html.contains("not-eligible"))
+        #expect(html.contains("NOT ELIGIBLE"))
     }
 
     @Test func markdownKeepsTablesIntact() async throws {
         let (report, _) = try await hostileReport()
         let markdown = ReportDocumentRenderer.markdown(report)
-        let titleLine = markdown.split(separator: "\n").first { $0.hasPrefix("# ") }!
-        #expect(titleLine.contains("\\|"))
-        let prerequisiteRows = markdown.split(separator: "\n").filter { $0.hasPrefix("| evidence-integrity | ") || $0.hasPrefix("| dspt | ") }
-        #expect(prerequisiteRows.count >= 2)
+        let organisationRow = markdown.split(separator: "\n").first { $0.hasPrefix("| Organisation | ") }!
+        #expect(organisationRow.contains("Evil &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\| Practice |"))
+        let prerequisiteRows = markdown.split(separator: "\n").filter {
+            $0.hasPrefix("| Evidence integrity (the bundle is complete and signed) | ") || $0.hasPrefix("| Data Security and Protection Toolkit (DSPT) | ")
+        }
+        #expect(prerequisiteRows.count == 2)
         #expect(!markdown.contains("<img"))
     }
 
@@ -64,10 +66,12 @@ import Testing
         report.organisation.accessRequested = payload
         report.policySha256 = payload
         report.verifier.version = payload
+        report.level = payload
         for index in report.prerequisites.indices {
             report.prerequisites[index].summary = payload
-            report.prerequisites[index].findings.append(
-                Finding(FindingCode(payload), .error, payload, evidence: payload, location: payload))
+            var finding = Finding(FindingCode(payload), .error, payload, evidence: payload, location: payload)
+            finding.waiver = FindingWaiver(until: TestPKI.asOf, reason: payload, approvedBy: payload, approvedAt: TestPKI.asOf)
+            report.prerequisites[index].findings.append(finding)
         }
         report.evidence.append(EvidenceRecord(kind: payload, path: payload, sha256: payload, bytes: 1, signer: nil))
         report.endpoints = [EndpointRecord(

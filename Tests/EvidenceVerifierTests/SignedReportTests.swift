@@ -12,11 +12,9 @@ import Testing
     }
 
     func reportJSON(_ root: URL, generatedAt: Date) async throws -> Data {
-        let evidence = try EvidenceBundleReader().read(root)
-        let context = VerificationContext(
-            bundle: evidence, asOf: TestPKI.asOf, policy: .defaults,
-            signerAnchors: [pki.root.certificate], hscnAnchors: [pki.root.certificate], probeEndpoints: false)
-        return try ReportCoding.encode(await Verifier().verify(context, generatedAt: generatedAt))
+        let verification = try BundleVerification(
+            policy: .defaults, signerAnchors: [pki.root.certificate], hscnAnchors: [pki.root.certificate], probeEndpoints: false)
+        return try ReportCoding.encode(try await verification.verify(root, asOf: TestPKI.asOf, generatedAt: generatedAt))
     }
 
     @Test func sameInputsGiveIdenticalBytesApartFromGeneratedAt() async throws {
@@ -43,8 +41,9 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
         #expect(Set(object.keys) == [
             "format", "generatedAt", "asOf", "verifier", "policySha256", "organisation", "bundle", "decision",
-            "reverifyBy", "prerequisites", "evidence", "endpoints",
+            "reverifyBy", "prerequisites", "evidence", "endpoints", "level",
         ])
+        #expect(object["level"] as? String == "offline")
         #expect(object["format"] as? String == "lcr-verification-report/1")
         #expect(object["policySha256"] as? String == Policy.defaults.sha256)
         let prerequisites = object["prerequisites"] as! [[String: Any]]

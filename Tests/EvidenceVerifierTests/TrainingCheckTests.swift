@@ -53,7 +53,11 @@ import Testing
         ("2026-04-01T09:00:00Z", "", true),  // completion == as-of counts
         ("2026-01-01", "2026-04-01T09:00:00Z", false), // expiry == as-of does not
         ("2026-01-01", "2026-04-01T09:00:01Z", true),
-        ("2020-01-01", "31/12/2030", true),  // an explicit expiry wins over the validity period
+        ("2020-01-01", "31/12/2030", false), // expiry is the earlier of the stated one and completion + 365 days
+        ("2025-06-01", "31/12/9999", true),
+        ("2025-03-31", "31/12/9999", false), // a far-off Expiry Date does not stretch the validity
+        ("2025-04-02", "2026-04-02", true),  // completion + 365 days: the start of 2 April 2026
+        ("2025-04-02", "2026-04-01", false), // the stated expiry is earlier
         ("2026-01-01", "2026-03-01", false),
     ])
     func currencyIsCompletionUpToExpiry(_ completed: String, _ expiry: String, _ current: Bool) async throws {
@@ -61,6 +65,82 @@ import Testing
         let outcome = try await run(rows, users: ["a@nhs.net"], staffCount: 1)
         #expect(outcome.codes.contains("training.user-untrained") == !current)
         #expect(outcome.codes.contains("training.below-threshold") == !current)
+    }
+
+    /// A person key that is not an address never counts as trained staff, but still counts among the staff.
+    @Test(arguments: ["not-an-address", "a@@nhs.net", "<script>@x", "a b@nhs.net", "x@nhs..net"])
+    func aPersonKeyThatIsNotAnAddressIsAnErrorAndNotTrained(_ key: String) async throws {
+        let outcome = try await run(Self.staff(1) + ["\"\(key)\",\(Self.course),2025-06-01,"])
+        #expect(outcome.codes.filter { $0 != "training.below-threshold" } == ["training.person-invalid"])
+        #expect(outcome.findings.first?.location == "line 3, column Email")
+        #expect(outcome.summary.hasPrefix("1 of 2 staff in the training records (50%)"))
+        #expect(outcome.status == .fail)
+    }
+
+    /// ESR exports key people by staff ID; LCR users are matched to them through the user list's Staff ID.
+    @Test func recordsKeyedByStaffIDMatchUsersByTheirStaffID() async throws {
+        let training = """
+        Employee Number,Competence Name,Date Last Awarded,Expiry Date
+        12345678,NHS|CSTF|\(Self.course)|,2025-06-01,30-Nov-2028
+        12345679-2,NHS|CSTF|\(Self.course)|,2024-01-01,
+        E1234,NHS|CSTF|Fire Safety|,2025-06-01,
+
+        """
+        let users = "Email,Staff ID\na.manager@nhs.net,12345678\nb.smith@nhs.net,12345679-2\nc.jones@nhs.net,\n"
+        let outcome = try await IGFixtures.run(TrainingCheck(), files: [.training(training), .users(users)])
+        #expect(outcome.summary == "1 of 3 staff in the training records (33.3%) hold current Data Security Awareness training; 2 of 3 LCR users are not.")
+        let untrained = outcome.findings.filter { $0.code == .trainingUserUntrained }
+        #expect(untrained.map(\.location) == ["b.smith@nhs.net", "c.jones@nhs.net"])
+        #expect(untrained[0].message.contains("expired on 31 December 2024"))
+    }
+
+    /// ESR writes dates as `2025/12/02 00:00:00` and an open-ended competence as `No expiry`; the
+    /// validity period still applies (a stated expiry in 2028 does not stretch it).
+    @Test func readsESRDatesAndNoExpiry() async throws {
+        let rows = [
+            "12345678-1,NHS|CSTF|\(Self.course) - 1 Year|,2025/12/02 00:00:00,No expiry",
+            "12345678-2,NHS|CSTF|\(Self.course)|,2025/03/02 00:00:00,30-Nov-2028",
+            "12345678-3,NHS|CSTF|\(Self.course)|,2025/04-03,NO EXPIRY",
+        ]
+        let outcome = try await run(rows, header: "Assignment Number,Competence Name,Date Last Awarded,Expiry Date")
+        #expect(outcome.summary.hasPrefix("1 of 3 staff in the training records (33.3%)"))
+        #expect(outcome.codes == ["date.invalid", "training.below-threshold", "training.expired"])
+        #expect(outcome.findings[0].location == "line 4, column Completion Date")
+    }
+
+    @Test(arguments: ["12 34", "a@nhs.net", "-1", String(repeating: "9", count: 33), "１２３"])
+    func aStaffIDKeyThatIsNotAStaffIDIsAnErrorAndNotTrained(_ key: String) async throws {
+        let outcome = try await run(["E1,\(Self.course),2025-06-01", "\"\(key)\",\(Self.course),2025-06-01"], header: "Staff ID,Course,Completion Date")
+        #expect(outcome.codes.filter { $0 != "training.below-threshold" } == ["training.person-invalid"])
+        #expect(outcome.findings.first?.location == "line 3, column Staff ID")
+        #expect(outcome.summary.hasPrefix("1 of 2 staff in the training records (50%)"))
+    }
+
+    @Test func aFileThatNamesNoOneIsOneFinding() async throws {
+        let outcome = try await run(["\(Self.course),2025-06-01", "\(Self.course),2025-07-01"], staffCount: 2, header: "Course,Completion Date")
+        #expect(outcome.codes == ["csv.missing-column", "training.below-threshold"])
+        #expect(outcome.findings[0].message.contains("Staff ID (or Employee Number, Assignment Number)"))
+    }
+
+    /// Policies built in code skip the loader's ranges: absurd values still compute, never trap.
+    @Test(arguments: [Int.max, Int.min, 1_000_000_000_000_000, -1])
+    func anyValidityComputesWithoutTrapping(_ days: Int) async throws {
+        var policy = Policy.defaults
+        policy.training.validityDays = days
+        let outcome = try await run(["a@nhs.net,\(Self.course),2025-06-01,", "b@nhs.net,\(Self.course),2025-06-01T10:00:00Z,2030-01-01"], users: ["a@nhs.net"], staffCount: 2, policy: policy)
+        #expect(outcome.status == (days > 0 ? .pass : .fail))
+    }
+
+    @Test func aHugeStaffCountFailsWithoutTrapping() async throws {
+        var policy = Policy.defaults
+        policy.training.minimumCompletionPercent = 100
+        let outcome = try await run(Self.staff(2), staffCount: Int.max, policy: policy)
+        #expect(outcome.codes == ["training.below-threshold"])
+        #expect(outcome.summary.hasPrefix("2 of 9223372036854775807 staff (0%)"))
+        #expect(CompletionThreshold(percent: 100).required(of: Int.max) == Int.max)
+        #expect(CompletionThreshold(percent: .nan).required(of: 10) == Int.max)
+        #expect(CompletionThreshold.percentage(Int.max, of: Int.max) == "100%")
+        #expect(CompletionThreshold.percentage(Int.max / 2, of: Int.max) == "49.9%")
     }
 
     @Test(arguments: [
@@ -159,7 +239,7 @@ import Testing
         let clock = ContinuousClock()
         var outcome: CheckOutcome?
         let elapsed = await clock.measure {
-            outcome = await TrainingCheck().evaluate(IGFixtures.context(large))
+            outcome = await TrainingCheck().evaluate(try! IGFixtures.context(large))
         }
         let result = try #require(outcome)
         #expect(result.summary.hasPrefix("\(staff * 95 / 100) of \(staff) staff (95%)"))

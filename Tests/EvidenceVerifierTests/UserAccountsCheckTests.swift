@@ -124,4 +124,52 @@ import Testing
         #expect(outcome.findings.count == CappedFindings.defaultLimit + 1)
         #expect(outcome.findings.last?.message.hasPrefix("4950 more email.domain-not-allowed findings") == true)
     }
+
+    /// Duplicates are found across files and named by the file and line of the first copy.
+    @Test func aDuplicateInASecondFileNamesTheFirst() async throws {
+        let outcome = try await IGFixtures.run(UserAccountsCheck(), files: [
+            .users("Email\r\na.manager@nhs.net\r\nj.smith@nhs.net\r\n"),
+            IGFixtures.File(.userAccounts, "staff/more-users.csv", "Email\r\nb.jones@nhs.net\r\nJ.Smith@NHS.net\r\n"),
+        ])
+        #expect(outcome.codes == ["email.duplicate"])
+        #expect(outcome.findings[0].evidence == "staff/more-users.csv")
+        #expect(outcome.findings[0].location == "line 3")
+        #expect(outcome.findings[0].message.contains("first at staff/lcr-users.csv line 3"))
+    }
+}
+
+/// The compact set behind duplicate detection and the training ledger over a million people.
+@Suite struct CompactStringSetTests {
+    @Test func numbersEachMemberInTheOrderItWasAdded() {
+        var set = CompactStringSet()
+        #expect(set.insert("a@nhs.net") == (true, 0))
+        #expect(set.insert("") == (true, 1))
+        #expect(set.insert("b@nhs.net") == (true, 2))
+        #expect(set.insert("a@nhs.net") == (false, 0))
+        #expect(set.insert("") == (false, 1))
+        #expect(set.index(of: "b@nhs.net") == 2)
+        #expect(set.index(of: "c@nhs.net") == nil)
+        #expect(set.count == 3)
+    }
+
+    /// Members are exact bytes: canonically equivalent spellings are different members.
+    @Test func comparesExactBytes() {
+        var set = CompactStringSet()
+        #expect(set.insert("zo\u{eb}").inserted)
+        #expect(set.insert("zoe\u{308}").inserted)
+        #expect(set.count == 2)
+    }
+
+    @Test func keepsEveryMemberAcrossGrowth() {
+        var set = CompactStringSet()
+        let count = 100_000
+        var added = 0
+        for index in 0..<count where set.insert("user\(index)@nhs.net") == (true, index) { added += 1 }
+        #expect(added == count)
+        var found = 0
+        for index in stride(from: 0, to: count, by: 7) where set.index(of: "user\(index)@nhs.net") == index { found += 1 }
+        #expect(found == (count + 6) / 7)
+        #expect(set.index(of: "user\(count)@nhs.net") == nil)
+        #expect(set.count == count)
+    }
 }

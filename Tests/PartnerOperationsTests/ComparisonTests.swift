@@ -31,12 +31,8 @@ struct ComparisonTests {
     func regression() async throws {
         let lapsed = try await WaiverTests.lapsedDSPTReport()
         let settings = try OperationsFixture.settings()
-        let bundle = try EvidenceBundleReader().read(OperationsFixture.example("eligible"))
-        let current = await Verifier().verify(
-            VerificationContext(
-                bundle: bundle, asOf: OperationsFixture.asOf, policy: .defaults, signerAnchors: settings.signerAnchors,
-                hscnAnchors: settings.hscnAnchors, probeEndpoints: false, allowedNetworks: []),
-            generatedAt: OperationsFixture.asOf)
+        let current = try await settings.verification.verify(
+            OperationsFixture.example("eligible"), asOf: OperationsFixture.asOf, generatedAt: OperationsFixture.asOf)
         let worse = ReportComparison(old: current, new: lapsed)
         #expect(worse.regression)
         #expect(worse.decision == ["eligible", "not-eligible"])

@@ -20,11 +20,8 @@ struct WaiverTests {
     /// The eligible example verified after its DSPT assessment lapsed: `dspt` fails with `dspt.not-current`.
     static func lapsedDSPTReport() async throws -> VerificationReport {
         let settings = try OperationsFixture.settings()
-        let bundle = try EvidenceBundleReader().read(OperationsFixture.example("eligible"))
-        let context = VerificationContext(
-            bundle: bundle, asOf: ISOInstant.parse("2026-07-05T12:00:00Z")!, policy: .defaults, signerAnchors: settings.signerAnchors,
-            hscnAnchors: settings.hscnAnchors, probeEndpoints: false, allowedNetworks: [])
-        return await Verifier().verify(context, generatedAt: context.asOf)
+        let asOf = ISOInstant.parse("2026-07-05T12:00:00Z")!
+        return try await settings.verification.verify(OperationsFixture.example("eligible"), asOf: asOf, generatedAt: asOf)
     }
 
     static func waiver(_ code: String, until: String, revoked: Bool = false) -> Waiver {
@@ -64,11 +61,8 @@ struct WaiverTests {
     @Test("Findings of evidence-integrity are never waived")
     func neverWaivesIntegrity() async throws {
         let settings = try OperationsFixture.settings()
-        let bundle = try EvidenceBundleReader().read(OperationsFixture.example("tampered"))
-        let context = VerificationContext(
-            bundle: bundle, asOf: OperationsFixture.asOf, policy: .defaults, signerAnchors: settings.signerAnchors,
-            hscnAnchors: settings.hscnAnchors, probeEndpoints: false, allowedNetworks: [])
-        let report = await Verifier().verify(context, generatedAt: context.asOf)
+        let report = try await settings.verification.verify(
+            OperationsFixture.example("tampered"), asOf: OperationsFixture.asOf, generatedAt: OperationsFixture.asOf)
         let codes = report.prerequisites.first { $0.id == .evidenceIntegrity }!.findings.filter { $0.severity == .error }.map(\.code.rawValue)
         try #require(!codes.isEmpty)
         let waived = WaiverApplier.apply(codes.map { Self.waiver($0, until: "2026-12-31") }, to: report)

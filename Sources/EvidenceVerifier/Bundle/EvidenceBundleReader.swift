@@ -25,25 +25,25 @@ public struct EvidenceBundleReader: Sendable {
     }
 
     public func read(_ source: URL) throws -> EvidenceBundle {
-        switch try Self.kind(of: source) {
-        case .folder:
-            return try read(root: source, source: source, storage: nil, snapshot: .copying())
-        case .zip:
-            let (storage, root) = try ZipExtractor(limits: limits).extract(source)
-            return try read(root: root, source: source, storage: storage, snapshot: .inPlace(privateRoot: root))
-        }
-    }
-
-    private enum SourceKind { case folder, zip }
-
-    /// What the named bundle is, found without blocking on a FIFO or device.
-    private static func kind(of source: URL) throws(InputError) -> SourceKind {
         let descriptor = open(source.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT { throw InputError(source.path, "no such bundle (expected a folder or a .zip)") }
             throw InputError(source.path, "cannot be opened (\(SystemError(errno)))")
         }
         defer { close(descriptor) }
+        switch try Self.kind(of: descriptor, source: source) {
+        case .folder:
+            return try read(root: source, source: source, storage: nil, snapshot: .copying())
+        case .zip:
+            let (storage, root) = try ZipExtractor(limits: limits).extract(descriptor: descriptor, name: source.path)
+            return try read(root: root, source: source, storage: storage, snapshot: .inPlace(privateRoot: root))
+        }
+    }
+
+    private enum SourceKind { case folder, zip }
+
+    /// What the bundle open on `descriptor` is, found without blocking on a FIFO or device.
+    private static func kind(of descriptor: Int32, source: URL) throws(InputError) -> SourceKind {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw InputError(source.path, "cannot be read (\(SystemError(errno)))") }
         switch status.st_mode & S_IFMT {

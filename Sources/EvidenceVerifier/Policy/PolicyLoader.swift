@@ -7,26 +7,15 @@ import Foundation
 /// Every problem is an `InputError` naming the file and the key path, e.g.
 /// `policy.json: unknown key training.minimumPercent` or
 /// `policy.json: training.validityDays must be a whole number`; values out of range are refused
-/// the same way (see `PolicyValidator`).
+/// the same way (see `PolicyValidator`), and so is a file that names a key twice (JSON decoders
+/// disagree on which one wins). The file is read only when it is a regular file within `maximumBytes`.
 public enum PolicyLoader {
     /// The largest policy file read; a real one is a few kilobytes.
     public static let maximumBytes = 1 << 20
 
     /// Loads the policy file at `path` (named in errors as given).
     public static func load(path: String) throws(InputError) -> Policy {
-        let url = URL(fileURLWithPath: path)
-        let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey])
-        guard values?.isRegularFile == true else { throw InputError(path, "is not a readable file") }
-        guard (values?.fileSize ?? 0) <= maximumBytes else {
-            throw InputError(path, "is larger than the \(maximumBytes) bytes a policy file may have")
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw InputError(path, "cannot be read")
-        }
-        return try parse(data, source: path)
+        try parse(InputFile.read(path, limit: maximumBytes), source: path)
     }
 
     /// The effective policy for the JSON in `data`; `source` names it in errors.
@@ -34,6 +23,7 @@ public enum PolicyLoader {
         guard data.count <= maximumBytes else {
             throw InputError(source, "is larger than the \(maximumBytes) bytes a policy file may have")
         }
+        if let problem = JSONKeyScanner.firstProblem(in: data) { throw InputError(source, problem.description) }
         let overrides: JSONValue
         do {
             overrides = try JSONDecoder().decode(JSONValue.self, from: data)

@@ -17,6 +17,9 @@ public struct VerificationReport: Codable, Sendable, Equatable {
     public var prerequisites: [PrerequisiteResult]
     public var evidence: [EvidenceRecord]
     public var endpoints: [EndpointRecord]
+    /// How far verification went (DESIGN §5, additive): `live` when endpoints were probed, `offline`
+    /// (`--no-probe`) when not; absent in reports made before the field existed.
+    public var level: String?
 
     /// The program that made the report.
     public struct VerifierInfo: Codable, Sendable, Equatable {

@@ -56,6 +56,7 @@ public struct Verifier: Sendable {
                     kind: file.entry.kind, path: file.entry.path, sha256: file.measuredSha256,
                     bytes: file.bytes, signer: context.signatures.signer(of: file))
             },
-            endpoints: outcomes.flatMap(\.endpoints))
+            endpoints: outcomes.flatMap(\.endpoints),
+            level: context.probeEndpoints ? "live" : "offline")
     }
 }

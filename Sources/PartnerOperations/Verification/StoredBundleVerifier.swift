@@ -28,11 +28,7 @@ public struct StoredBundleVerifier: Sendable {
     public func verify(
         stored: URL, submissionId: Int64, odsCode: String, waivers: [Waiver], asOf: Date, recordedAt: Date, flush: Bool = true
     ) async throws -> Outcome {
-        let bundle = try EvidenceBundleReader(limits: settings.policy.evidence).read(stored)
-        let context = VerificationContext(
-            bundle: bundle, asOf: asOf, policy: settings.policy, signerAnchors: settings.signerAnchors,
-            hscnAnchors: settings.hscnAnchors, probeEndpoints: settings.probeEndpoints, allowedNetworks: settings.allowedNetworks)
-        let verified = await Verifier().verify(context, generatedAt: recordedAt)
+        let verified = try await settings.verification.verify(stored, asOf: asOf, generatedAt: recordedAt)
         let report = WaiverApplier.apply(waivers, to: verified)
         let json = try ReportCoding.encode(report)
         let signature: Data
@@ -44,7 +40,7 @@ public struct StoredBundleVerifier: Sendable {
         let published = try archive.publish(json: json, signature: signature, odsCode: odsCode, stamp: ISOInstant.fileStamp(asOf), flush: flush)
         let verification = Verification(
             submissionId: submissionId, odsCode: odsCode, asOf: asOf,
-            level: settings.probeEndpoints ? .live : .offline,
+            level: settings.verification.probeEndpoints ? .live : .offline,
             decision: report.decision == .eligible ? .eligible : .notEligible,
             prerequisites: report.prerequisites.map { PrerequisiteOutcome(id: $0.id.rawValue, status: $0.status.rawValue) },
             findings: RecordedFinding.of(report),

@@ -75,11 +75,10 @@ func verify(
     _ bundle: URL, pki: TestPKI, asOf: Date = TestPKI.asOf, policy: Policy = .defaults,
     checks: [any Check] = Verifier.standardChecks
 ) async throws -> VerificationReport {
-    let evidence = try EvidenceBundleReader(limits: policy.evidence).read(bundle)
-    let context = VerificationContext(
-        bundle: evidence, asOf: asOf, policy: policy,
-        signerAnchors: [pki.root.certificate], hscnAnchors: [pki.root.certificate], probeEndpoints: false)
-    return await Verifier(checks: checks).verify(context, generatedAt: asOf)
+    let verification = try BundleVerification(
+        policy: policy, signerAnchors: [pki.root.certificate], hscnAnchors: [pki.root.certificate], probeEndpoints: false,
+        checks: checks)
+    return try await verification.verify(bundle, asOf: asOf, generatedAt: asOf)
 }
 
 extension VerificationReport {

@@ -55,8 +55,9 @@ final class HSCNFixture {
         var policy = Policy.defaults
         policy.probe.connectTimeoutSeconds = 2
         policy.probe.totalTimeoutSeconds = 3
-        return VerificationContext(
-            bundle: bundle, asOf: TestPKI.asOf, policy: policy, signerAnchors: anchors, hscnAnchors: anchors,
-            probeEndpoints: probe, allowedNetworks: allowedNetworks)
+        return try BundleVerification(
+            policy: policy, signerAnchors: anchors, hscnAnchors: anchors, probeEndpoints: probe,
+            extraNetworks: allowedNetworks.compactMap { IPNetwork(cidr: $0) }
+        ).context(for: bundle, asOf: TestPKI.asOf)
     }
 }

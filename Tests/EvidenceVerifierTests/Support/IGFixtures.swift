@@ -57,10 +57,9 @@ enum IGFixtures {
         )
     }
 
-    static func context(_ bundle: EvidenceBundle, asOf: Date = asOf, policy: Policy = .defaults) -> VerificationContext {
-        VerificationContext(
-            bundle: bundle, asOf: asOf, policy: policy, signerAnchors: [], hscnAnchors: [], probeEndpoints: false
-        )
+    static func context(_ bundle: EvidenceBundle, asOf: Date = asOf, policy: Policy = .defaults) throws -> VerificationContext {
+        try BundleVerification(policy: policy, signerAnchors: [], hscnAnchors: [], probeEndpoints: false)
+            .context(for: bundle, asOf: asOf)
     }
 
     /// Runs `check` on a bundle of `files`.
@@ -69,7 +68,7 @@ enum IGFixtures {
         asOf: Date = asOf, policy: Policy = .defaults
     ) async throws -> CheckOutcome {
         let bundle = try bundle(odsCode: odsCode, staffCount: staffCount, files: files)
-        return await check.evaluate(context(bundle, asOf: asOf, policy: policy))
+        return await check.evaluate(try context(bundle, asOf: asOf, policy: policy))
     }
 }
 

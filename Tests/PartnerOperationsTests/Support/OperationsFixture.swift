@@ -32,10 +32,11 @@ final class OperationsFixture {
     static func settings(policy: Policy = .defaults) throws -> VerificationSettings {
         let certs = repository.appendingPathComponent("certs", isDirectory: true)
         return VerificationSettings(
-            policy: policy,
-            signerAnchors: try TrustAnchors.load(.signers, from: certs),
-            hscnAnchors: try TrustAnchors.load(.hscn, from: certs),
-            probeEndpoints: false, allowedNetworks: [],
+            verification: try BundleVerification(
+                policy: policy,
+                signerAnchors: try TrustAnchors.load(.signers, from: certs),
+                hscnAnchors: try TrustAnchors.load(.hscn, from: certs),
+                probeEndpoints: false),
             signingIdentity: try SigningIdentity(
                 keyFile: certs.appendingPathComponent("demo/report-signer.key.pem"),
                 certificateFile: certs.appendingPathComponent("demo/report-signer.pem")))

@@ -1,0 +1,31 @@
+import FuzzDriver
+import Foundation
+@testable import EvidenceVerifier
+
+/// libFuzzer entry: the zip reader (end record, central directory, local headers, bounded inflate, CRC)
+/// over arbitrary archive bytes, unpacking into a private folder that is removed after each input.
+@_cdecl("fuzz_zip_main")
+public func main(argc: Int32, argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+    runFuzzer(argc: argc, argv: argv, fuzzZip)
+}
+
+/// One input, held in an anonymous in-memory file so the reader sees a real descriptor.
+private let fuzzZip: FuzzInput = { data, size in
+    guard let data else { return 0 }
+    let descriptor = memfd_create("fuzz-zip", 0)
+    guard descriptor >= 0 else { fatalError("memfd_create failed") }
+    defer { close(descriptor) }
+    var offset = 0
+    while offset < size {
+        let written = write(descriptor, data + offset, size - offset)
+        guard written > 0 else { fatalError("writing the input failed") }
+        offset += written
+    }
+    var limits = Policy.defaults.evidence
+    limits.maximumZipEntryBytes = 1 << 20
+    limits.maximumZipTotalBytes = 4 << 20
+    limits.maximumZipEntries = 256
+    guard let storage = try? TemporaryDirectory(prefix: "fuzz-zip") else { fatalError("no temporary folder") }
+    _ = try? ZipReader(limits: limits).extract(descriptor: descriptor, name: "input.zip", into: storage.url)
+    return 0
+}

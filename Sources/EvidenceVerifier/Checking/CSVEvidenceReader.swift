@@ -1,0 +1,85 @@
+/// Reads one CSV evidence file of a bundle by its expected columns, turning whatever cannot be
+/// read into findings: the file as a whole (`csv.empty`, `csv.invalid-encoding`,
+/// `csv.missing-column`, `csv.unreadable`) or row by row (`csv.unreadable-row`, with its line).
+struct CSVEvidenceReader<Column: CSVColumns> {
+    let file: EvidenceFile
+    var limits = CSVLimits()
+
+    /// The evidence path used in findings.
+    var path: String { file.entry.path }
+
+    /// Hands every readable data row to `body` (with the findings, for it to add its own), in
+    /// order. Returns false when the file could not be read at all (the reason is in `findings`).
+    @discardableResult
+    func read(into findings: inout CappedFindings, _ body: (CSVRecord<Column>, inout CappedFindings) -> Void) -> Bool {
+        guard let url = file.url else {
+            findings.append(.error(.csvUnreadable, "\(path) cannot be read: the bundle has no copy of it", evidence: path))
+            return false
+        }
+        var header: CSVHeader<Column>?
+        var usable = true
+        do {
+            try CSVReader(url: url, limits: limits).forEachRecord { event in
+                switch event {
+                case .unreadable(let line, let problem):
+                    guard header != nil else {
+                        findings.append(headerFinding(problem, line: line))
+                        usable = false
+                        return false
+                    }
+                    findings.append(.error(.csvUnreadableRow, "line \(line) of \(path) cannot be read: \(problem)", evidence: path, location: "line \(line)"))
+                case .record(let row):
+                    guard let header else {
+                        let found = CSVHeader<Column>(row)
+                        for column in found.missingRequired {
+                            findings.append(.error(.csvMissingColumn, "\(path) has no \(column.namesForMessage) column", evidence: path, location: "column \(column.name)"))
+                        }
+                        header = found
+                        usable = found.missingRequired.isEmpty
+                        return usable
+                    }
+                    guard row.count == header.fieldCount else {
+                        let problem = CSVRowProblem.wrongFieldCount(expected: header.fieldCount, found: row.count)
+                        findings.append(.error(.csvUnreadableRow, "line \(row.line) of \(path) cannot be read: \(problem)", evidence: path, location: "line \(row.line)"))
+                        return true
+                    }
+                    body(CSVRecord(row: row, header: header), &findings)
+                }
+                return true
+            }
+        } catch {
+            let code: FindingCode = if case .notUTF8 = error { .csvInvalidEncoding } else { .csvUnreadable }
+            findings.append(.error(code, "\(path) \(error)", evidence: path))
+            return false
+        }
+        if header == nil && usable {
+            findings.append(.error(.csvEmpty, "\(path) is empty: a header row naming the columns is required", evidence: path))
+            return false
+        }
+        return usable
+    }
+
+    private func headerFinding(_ problem: CSVRowProblem, line: Int) -> Finding {
+        if case .invalidUTF8 = problem {
+            return .error(.csvInvalidEncoding, "\(path) is not UTF-8 text: its header row is not valid UTF-8", evidence: path, location: "line \(line)")
+        }
+        return .error(.csvUnreadableRow, "the header row of \(path) cannot be read: \(problem)", evidence: path, location: "line \(line)")
+    }
+}
+
+extension FindingCode {
+    /// A CSV evidence file has no header row.
+    public static let csvEmpty = FindingCode("csv.empty")
+    /// A CSV evidence file is not UTF-8 text.
+    public static let csvInvalidEncoding = FindingCode("csv.invalid-encoding")
+    /// A CSV evidence file lacks a required column.
+    public static let csvMissingColumn = FindingCode("csv.missing-column")
+    /// A CSV evidence file cannot be opened or read.
+    public static let csvUnreadable = FindingCode("csv.unreadable")
+    /// One record of a CSV evidence file cannot be read.
+    public static let csvUnreadableRow = FindingCode("csv.unreadable-row")
+    /// A row leaves a column it needs blank.
+    public static let csvMissingValue = FindingCode("csv.missing-value")
+    /// A value that should be a date is not one of the accepted forms.
+    public static let dateInvalid = FindingCode("date.invalid")
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Days as the UK keeps them (Europe/London, with summer time): a calendar date means the
+/// instant that day starts in London. Start-of-day instants are cached, since evidence files
+/// repeat the same few hundred dates across many rows.
+struct UKCalendar: Sendable {
+    static let timeZone: TimeZone = {
+        guard let zone = TimeZone(identifier: "Europe/London") else {
+            preconditionFailure("the Europe/London time zone is missing from this system's time zone data")
+        }
+        return zone
+    }()
+
+    /// Cached days; cleared when it grows past this, so a file of random dates cannot grow it without bound.
+    private static let cacheLimit = 4_096
+
+    private let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = UKCalendar.timeZone
+        return calendar
+    }()
+    private var starts: [Int: Date] = [:]
+
+    /// The instant `date` starts in Europe/London.
+    mutating func startOfDay(_ date: CivilDate) -> Date {
+        let key = date.daysSince1970
+        if let start = starts[key] { return start }
+        let start = instant(date, hour: 0, minute: 0, second: 0)
+        if starts.count >= Self.cacheLimit { starts.removeAll(keepingCapacity: true) }
+        starts[key] = start
+        return start
+    }
+
+    /// The instant a Europe/London wall-clock time on `date` denotes.
+    func instant(_ date: CivilDate, hour: Int, minute: Int, second: Int, nanosecond: Int = 0) -> Date {
+        let components = DateComponents(
+            year: date.year, month: date.month, day: date.day,
+            hour: hour, minute: minute, second: second, nanosecond: nanosecond
+        )
+        // Every field is in range, so the Gregorian calendar always answers; the UTC reading is a safe fallback.
+        return calendar.date(from: components)
+            ?? Date(timeIntervalSince1970: TimeInterval(date.daysSince1970) * 86_400 + TimeInterval(hour * 3_600 + minute * 60 + second))
+    }
+
+    /// The Europe/London date at `instant`.
+    func day(containing instant: Date) -> CivilDate {
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CivilDate(daysSince1970: Int(exactly: (instant.timeIntervalSince1970 / 86_400).rounded(.down)) ?? 0)
+    }
+}

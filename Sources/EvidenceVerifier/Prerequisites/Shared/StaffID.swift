@@ -1,0 +1,23 @@
+/// A staff identifier as ESR and HR exports give it (`12345678`, `12345678-2`, `E1234`): 1 to
+/// `maximumLength` ASCII letters, digits, `-`, `/`, `.` or `_`, starting with a letter or digit.
+/// Compared case-insensitively (kept lower-cased); it never contains `@`, so it cannot be
+/// mistaken for an email address used as a key.
+enum StaffID {
+    static let maximumLength = 32
+
+    /// The lower-cased identifier, or nil when `text` is not one.
+    static func normalised(_ text: String) -> String? {
+        let bytes = text.utf8
+        guard (1...maximumLength).contains(bytes.count), let first = bytes.first, isLetterOrDigit(first),
+              bytes.allSatisfy({ isLetterOrDigit($0) || punctuation.contains($0) }) else { return nil }
+        return text.lowercased()
+    }
+
+    private static let punctuation = Set("-/._".utf8)
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+}

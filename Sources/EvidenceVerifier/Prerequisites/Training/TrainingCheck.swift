@@ -1,0 +1,212 @@
+import Foundation
+
+/// Prerequisite 2 (training half): enough staff hold current information-governance training,
+/// and every LCR user does, read from the `training-records` evidence.
+///
+/// A record counts when its course is accepted (policy `acceptedCourses`, name contains,
+/// case-insensitive) and it is current at `asOf`: completed ≤ asOf < expiry, where expiry is the
+/// earlier of the `Expiry Date` and completion + `validityDays` (DESIGN §4). A row whose person
+/// key is not an email address (or, in a file keyed by `Staff ID`, not a staff ID) is an error and
+/// its training never counts. LCR users are matched to training by address, and by the user
+/// list's `Staff ID` when the training records are keyed by staff ID (ESR exports). The share of distinct
+/// staff (lower-cased person keys) with current training, out of the manifest's `staffCount` (else the
+/// distinct staff in the file), must reach `minimumCompletionPercent`; every address in the `user-accounts`
+/// evidence must have current training, and a user's expiry within `expiryWarningDays` warns.
+/// Lapses: each user's expiry, and the expiry that would take the share below the threshold.
+///
+/// The file is streamed; only one entry per distinct member of staff is kept.
+public struct TrainingCheck: Check {
+    public let id = PrerequisiteID.igTraining
+
+    public init() {}
+
+    public func evaluate(_ context: VerificationContext) async -> CheckOutcome {
+        let files = context.bundle.usableFiles(.trainingRecords)
+        guard !files.isEmpty else {
+            return CheckOutcome(
+                summary: "No usable training records, so staff training is unproven.",
+                findings: [UnusableEvidence.finding(.trainingRecords, code: .trainingMissing, in: context.bundle)]
+            )
+        }
+        let rules = context.policy.training
+        let courseName = rules.acceptedCourses.joined(separator: " or ")
+        var findings = CappedFindings()
+        var dates = EvidenceDateParser()
+        guard let ledger = read(files, context: context, dates: &dates, findings: &findings) else {
+            return CheckOutcome(summary: "The training records cannot be read, so staff training is unproven.", findings: findings.findings)
+        }
+        var lapses: [Date] = []
+        let staffShare = judgeShare(ledger, context: context, courseName: courseName, findings: &findings, lapses: &lapses)
+        let users = judgeUsers(ledger, context: context, dates: dates, courseName: courseName, findings: &findings, lapses: &lapses)
+        let usersPart: String
+        if let (count, untrained) = users {
+            usersPart = untrained == 0
+                ? (count == 1 ? "the 1 LCR user is trained" : "all \(count) LCR users are trained")
+                : "\(untrained) of \(count) LCR users \(untrained == 1 ? "is" : "are") not"
+        } else {
+            usersPart = "there is no readable list of LCR users to check"
+        }
+        return CheckOutcome(summary: "\(staffShare); \(usersPart).", findings: findings.findings, lapses: lapses)
+    }
+
+    /// Streams every file into a ledger; nil when no file could be read at all.
+    private func read(
+        _ files: [EvidenceFile], context: VerificationContext,
+        dates: inout EvidenceDateParser, findings: inout CappedFindings
+    ) -> TrainingLedger? {
+        let asOf = context.asOf
+        let validityDays = context.policy.training.validityDays
+        var courses = CourseMatcher(acceptedCourses: context.policy.training.acceptedCourses)
+        var ledger = TrainingLedger()
+        var readable = false
+        for file in files {
+            let reader = CSVEvidenceReader<TrainingColumn>(file: file)
+            var namesNoOne = false
+            readable = reader.read(into: &findings) { record, findings in
+                func date(_ column: TrainingColumn) -> EvidenceDate? {
+                    let text = record[column]
+                    if let date = dates.parse(text) { return date }
+                    let problem = text.isEmpty ? "has no \(column.name)" : "has \"\(text)\" as \(column.name), which is not a date (use \(EvidenceDateParser.acceptedForms))"
+                    findings.append(.error(text.isEmpty ? .csvMissingValue : .dateInvalid, "Line \(record.line) of \(reader.path) \(problem).", evidence: reader.path, location: "line \(record.line), column \(column.name)"))
+                    return nil
+                }
+                let keyColumn: TrainingColumn
+                if record.header.position(of: .email) != nil {
+                    keyColumn = .email
+                } else if record.header.position(of: .staffID) != nil {
+                    keyColumn = .staffID
+                } else {
+                    if !namesNoOne {
+                        namesNoOne = true
+                        findings.append(.error(.csvMissingColumn, "\(reader.path) has no \(TrainingColumn.email.namesForMessage) or \(TrainingColumn.staffID.namesForMessage) column, so its rows name no one", evidence: reader.path, location: "column Email"))
+                    }
+                    return
+                }
+                let text = record[keyColumn]
+                guard !text.isEmpty else {
+                    findings.append(.error(.csvMissingValue, "Line \(record.line) of \(reader.path) has no \(keyColumn.name).", evidence: reader.path, location: "line \(record.line), column \(keyColumn.name)"))
+                    return
+                }
+                let person = text.lowercased()
+                ledger.note(person)
+                if let problem = Self.personKeyProblem(text, in: keyColumn) {
+                    // Counted among the staff (it can only lower the share), never as trained.
+                    findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(reader.path) names \"\(text)\" as the person, which \(problem). Its training does not count.", evidence: reader.path, location: "line \(record.line), column \(keyColumn.name)"))
+                    return
+                }
+                let course = record[.course]
+                guard courses.accepts(course), let completed = date(.completed) else { return }
+                guard completed.instant <= asOf else {
+                    findings.append(.error(.trainingCompletedInFuture, "\(text) is recorded as completing \"\(course)\" on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: reader.path, location: "line \(record.line), column Completion Date"))
+                    return
+                }
+                // The earlier of the stated expiry and the policy's validity: a far-off `Expiry Date`
+                // cannot stretch a completion past `validityDays`.
+                var expiry = dates.adding(days: validityDays, to: completed)
+                if !Self.statesNoExpiry(record[.expires]) {
+                    guard let stated = date(.expires) else { return }
+                    expiry = min(expiry, stated.instant)
+                }
+                ledger.add(person, expiry: expiry, asOf: asOf)
+            } || readable
+        }
+        return readable ? ledger : nil
+    }
+
+    /// Whether an `Expiry Date` cell gives no expiry: blank, or ESR's `No expiry` (any case).
+    /// The validity period then decides.
+    private static func statesNoExpiry(_ text: String) -> Bool {
+        text.isEmpty || text.lowercased() == "no expiry"
+    }
+
+    /// Why `text` cannot identify a person in `column`, or nil when it can: an Email key must be an
+    /// address, a Staff ID key a staff identifier.
+    private static func personKeyProblem(_ text: String, in column: TrainingColumn) -> String? {
+        if column == .staffID {
+            return StaffID.normalised(text) == nil
+                ? "is not a staff ID (1 to \(StaffID.maximumLength) letters, digits, -, /, . or _)" : nil
+        }
+        if case .failure(let problem) = EmailAddress.parse(text) { return "is not an email address: it \(problem)" }
+        return nil
+    }
+
+    /// Judges the share of staff with current training; returns the sentence that describes it.
+    private func judgeShare(
+        _ ledger: TrainingLedger, context: VerificationContext, courseName: String,
+        findings: inout CappedFindings, lapses: inout [Date]
+    ) -> String {
+        let rules = context.policy.training
+        let threshold = CompletionThreshold(percent: rules.minimumCompletionPercent)
+        let declared = context.manifest?.organisation.staffCount
+        let staff = declared ?? ledger.distinctStaff
+        let expiries = ledger.currentExpiries
+        let current = min(expiries.count, staff)
+        let required = threshold.required(of: staff)
+        let staffWord = declared == nil ? "staff in the training records" : "staff"
+        let sentence = "\(current) of \(staff) \(staffWord) (\(CompletionThreshold.percentage(current, of: staff))) hold current \(courseName) training"
+        let evidence = context.bundle.usableFiles(.trainingRecords).first?.entry.path
+        if staff == 0 {
+            findings.append(.error(.trainingBelowThreshold, "The training records list no staff, so the \(threshold.percentText) rule cannot be met.", evidence: evidence))
+        } else if current < required {
+            findings.append(.error(.trainingBelowThreshold, "\(sentence); at least \(required) (\(threshold.percentText)) must.", evidence: evidence))
+        } else if let lapse = threshold.lapse(currentExpiries: expiries, required: required) {
+            lapses.append(lapse)
+        }
+        if ledger.onlyExpired > 0 {
+            findings.append(.info(.trainingExpired, "\(ledger.onlyExpired) of the staff in the training records hold only expired \(courseName) training.", evidence: evidence))
+        }
+        return sentence
+    }
+
+    /// Judges each LCR user's training as the user list streams; returns how many users there
+    /// are and how many lack current training, or nil when there is no readable user list.
+    private func judgeUsers(
+        _ ledger: TrainingLedger, context: VerificationContext,
+        dates: EvidenceDateParser, courseName: String, findings: inout CappedFindings, lapses: inout [Date]
+    ) -> (count: Int, untrained: Int)? {
+        let warningWindow = TimeInterval(context.policy.training.expiryWarningDays) * 86_400
+        let evidence = context.bundle.usableFiles(.trainingRecords).first?.entry.path
+        let asOf = context.asOf
+        guard context.users.readable else { return nil }
+        var count = 0, untrained = 0
+        context.users.forEachUser { listed in
+            count += 1
+            let user = listed.email
+            let byAddress = ledger[user], byStaffID = listed.staffID.flatMap { ledger[$0] }
+            let training = byStaffID.map { byAddress?.merged(with: $0) ?? $0 } ?? byAddress
+            guard let expiry = training?.currentUntil else {
+                untrained += 1
+                let why = training?.expiredOn.map { "their \(courseName) training expired on \(day(of: $0, dates))" }
+                    ?? "the training records show no current \(courseName) training for them"
+                findings.append(.error(.trainingUserUntrained, "LCR user \(user) is not trained: \(why).", evidence: evidence, location: user))
+                return
+            }
+            lapses.append(expiry)
+            if expiry.timeIntervalSince(asOf) <= warningWindow {
+                findings.append(.warning(.trainingExpiringSoon, "LCR user \(user)'s \(courseName) training expires on \(day(of: expiry, dates)).", evidence: evidence, location: user))
+            }
+        }
+        return (count, untrained)
+    }
+
+    private func day(of instant: Date, _ dates: EvidenceDateParser) -> String {
+        dates.day(of: EvidenceDate(instant: instant, calendarDate: nil)).spelledOut
+    }
+}
+
+extension FindingCode {
+    /// No usable training records.
+    public static let trainingMissing = FindingCode("training.missing")
+    /// Too few staff hold current training.
+    public static let trainingBelowThreshold = FindingCode("training.below-threshold")
+    /// Staff whose accepted training has expired (information).
+    public static let trainingExpired = FindingCode("training.expired")
+    /// An LCR user has no current training.
+    public static let trainingUserUntrained = FindingCode("training.user-untrained")
+    /// An LCR user's training expires soon.
+    public static let trainingExpiringSoon = FindingCode("training.expiring-soon")
+    /// A row's person key (the Email column) is not an email address; its training does not count.
+    public static let trainingPersonInvalid = FindingCode("training.person-invalid")
+    /// A completion date after the verification instant.
+    public static let trainingCompletedInFuture = FindingCode("training.completed-in-future")
+}

@@ -1,0 +1,96 @@
+/// The bundle's `user-accounts` evidence read once, in file order: each distinct LCR user (by lower-cased
+/// address, with a staff ID when the row gives one) and what the `user-accounts` rules found row by row.
+/// The user-accounts check reports the findings; the training check judges each user's training.
+///
+/// Streamed with compact memory: per user, the address and staff ID as bytes in `CompactStringSet`s and
+/// two small integers.
+struct LCRUserList: Sendable {
+    /// One user: the lower-cased address, and the lower-cased staff ID when the row gives a usable one.
+    struct User {
+        let email: String
+        let staffID: String?
+    }
+
+    /// Whether any usable `user-accounts` file is listed.
+    let hasEvidence: Bool
+    /// Whether at least one of them could be read.
+    let readable: Bool
+    /// The first usable file's path, for findings about the list as a whole.
+    let evidencePath: String?
+    /// Rows read, rows refused (malformed, duplicate or disallowed address), rows that look shared.
+    let rows: Int, refused: Int, shareLike: Int
+    /// What the rules found, row by row (capped per code).
+    let findings: [Finding]
+    private let addresses: CompactStringSet
+    private let staffIDs: CompactStringSet
+    /// Per user, the number of its staff ID in `staffIDs`, or -1.
+    private let staffIDOfUser: [Int32]
+
+    /// Distinct users (by address).
+    var count: Int { addresses.count }
+
+    /// Hands each distinct user to `body`, in file order.
+    func forEachUser(_ body: (User) -> Void) {
+        for index in 0..<addresses.count {
+            let staffID = staffIDOfUser[index]
+            body(User(email: addresses[index], staffID: staffID < 0 ? nil : staffIDs[Int(staffID)]))
+        }
+    }
+
+    /// Reads every usable `user-accounts` file of `bundle`, judging each row by `policy`.
+    static func read(_ bundle: EvidenceBundle, policy: Policy.UserAccounts) -> LCRUserList {
+        let files = bundle.usableFiles(.userAccounts)
+        let domains = EmailDomainPolicy(policy)
+        let shared = SharedMailboxRule(words: policy.sharedMailboxLocalParts)
+        var findings = CappedFindings()
+        var addresses = CompactStringSet(), staffIDs = CompactStringSet()
+        var staffIDOfUser: [Int32] = []
+        // Where each address was first seen: the file's index in `files` and the line.
+        var firstSeen: [(file: Int32, line: Int32)] = []
+        var rows = 0, refused = 0, shareLike = 0
+        var readable = false
+        for (fileIndex, file) in files.enumerated() {
+            let reader = CSVEvidenceReader<UserAccountColumn>(file: file)
+            let path = reader.path
+            readable = reader.read(into: &findings) { record, findings in
+                let location = "line \(record.line)"
+                let text = record[.email]
+                rows += 1
+                guard !text.isEmpty else {
+                    findings.append(.error(.emailInvalid, "Line \(record.line) of \(path) has no email address.", evidence: path, location: location))
+                    refused += 1
+                    return
+                }
+                var allowed = true
+                let (inserted, index) = addresses.insert(text.lowercased())
+                if inserted {
+                    firstSeen.append((Int32(clamping: fileIndex), Int32(clamping: record.line)))
+                    staffIDOfUser.append(StaffID.normalised(record[.staffID]).map { Int32(clamping: staffIDs.insert($0).index) } ?? -1)
+                } else {
+                    let earlier = firstSeen[index]
+                    let place = "\(files[Int(earlier.file)].entry.path) line \(earlier.line)"
+                    findings.append(.error(.emailDuplicate, "\"\(text)\" is listed more than once (first at \(place)): each LCR user needs their own account.", evidence: path, location: location))
+                    allowed = false
+                }
+                switch EmailAddress.parse(text) {
+                case .failure(let problem):
+                    findings.append(.error(.emailInvalid, "\"\(text)\" is not a usable email address: it \(problem).", evidence: path, location: location))
+                    allowed = false
+                case .success(let address):
+                    if let refusal = domains.refusal(of: address.domain) {
+                        findings.append(.error(.emailDomainNotAllowed, "\"\(text)\" \(refusal).", evidence: path, location: location))
+                        allowed = false
+                    } else if let word = shared.sharedWord(in: address.localPart) {
+                        findings.append(.warning(.emailSharedMailbox, "\"\(text)\" looks like a shared mailbox (\"\(word)\"): LCR access needs an individual account.", evidence: path, location: location))
+                        shareLike += 1
+                    }
+                }
+                if !allowed { refused += 1 }
+            } || readable
+        }
+        return LCRUserList(
+            hasEvidence: !files.isEmpty, readable: readable, evidencePath: files.first?.entry.path,
+            rows: rows, refused: refused, shareLike: shareLike, findings: findings.findings,
+            addresses: addresses, staffIDs: staffIDs, staffIDOfUser: staffIDOfUser)
+    }
+}
