@@ -99,6 +99,13 @@ import Testing
         #expect(eligibleAgain.stdout.contains("not-eligible → eligible  (changed); now waived dspt/dspt.not-current"))
         let waiverLapsed = try deployment.verifying(["reverify", "B86001", "--format", "json"], asOf: "2026-08-01T12:00:00Z")
         #expect(waiverLapsed.status == 1)
+        let revoked = try deployment.run(["partners", "revoke-waiver", "B86001", "--code", "dspt.not-current", "--reason", "plan dropped", "--by", "Chair"])
+        #expect(revoked.stdout == "B86001: 1 waiver(s) of dspt.not-current revoked by Chair\n")
+        let revokedRun = try deployment.verifying(["reverify", "B86001"], asOf: "2026-07-05T12:00:00Z")
+        #expect(revokedRun.status == 1)
+        expectOneLine(
+            try deployment.run(["partners", "revoke-waiver", "B86001", "--code", "dspt.not-current", "--reason", "again", "--by", "Chair"]),
+            mentioning: "B86001: has no unrevoked waiver of dspt.not-current")
 
         let policy = try deployment.folder.write(
             #"{"intake": {"acceptingNewApplications": false, "pausedMessage": "paused for the ICB transition"}}"#, to: "paused.json")
@@ -109,7 +116,7 @@ import Testing
         #expect(partnerAgain.stdout.contains("already recorded (same bytes)"))
 
         let reports = deployment.reports()
-        #expect(reports.count == 7)
+        #expect(reports.count == 8)
         let recorded = try deployment.recordedReports()
         #expect(recorded.map(\.path).sorted() == reports.map { "reports/" + $0 })
         for report in reports {
@@ -124,6 +131,7 @@ import Testing
         let history = try deployment.run(["partners", "history", "B86001"])
         #expect(history.stdout.contains("approved (applicant → approved) by IG steering group"))
         #expect(history.stdout.contains("waived by Chair: dspt.not-current: late DSPT agreed"))
+        #expect(history.stdout.contains("waiver-revoked by Chair: dspt.not-current: plan dropped"))
         let backup = try deployment.run(["backup", "--out", deployment.folder.path("backup.sqlite").path])
         #expect(backup.status == 0)
         let again = try deployment.run(["backup", "--out", deployment.folder.path("backup.sqlite").path])
