@@ -23,8 +23,9 @@ enum ReverifyBenchmark {
             keyFile: certs.appendingPathComponent("demo/applicant-signer.key.pem"),
             certificateFile: certs.appendingPathComponent("demo/applicant-signer.pem"))
         let settings = VerificationSettings(
-            policy: .defaults, signerAnchors: try TrustAnchors.load(.signers, from: certs),
-            hscnAnchors: try TrustAnchors.load(.hscn, from: certs), probeEndpoints: false, allowedNetworks: [],
+            verification: try BundleVerification(
+                policy: .defaults, signerAnchors: try TrustAnchors.load(.signers, from: certs),
+                hscnAnchors: try TrustAnchors.load(.hscn, from: certs), probeEndpoints: false),
             signingIdentity: try SigningIdentity(
                 keyFile: certs.appendingPathComponent("demo/report-signer.key.pem"),
                 certificateFile: certs.appendingPathComponent("demo/report-signer.pem")))
@@ -59,7 +60,7 @@ enum ReverifyBenchmark {
 
         let everyone = try registry.partners()
         let later = asOf.addingTimeInterval(7 * 86_400)
-        for concurrency in [1, 8] {
+        for concurrency in [1, 2, 8] {
             let start = ContinuousClock.now
             let results = await Reverifier(registry: registry, settings: settings, concurrency: concurrency)
                 .run(everyone, asOf: later, noticeDays: 30, recordedAt: { Date() })

@@ -16,10 +16,13 @@ public struct Reverifier: Sendable {
     public let concurrency: Int
     public let batchSize: Int
 
-    public init(registry: PartnerRegistry, settings: VerificationSettings, concurrency: Int = 8, batchSize: Int = 64) {
+    /// `concurrency` defaults to 8 when endpoints are probed (probes mostly wait on the network) and to the
+    /// number of processors when not (the work is then computation).
+    public init(registry: PartnerRegistry, settings: VerificationSettings, concurrency: Int? = nil, batchSize: Int = 64) {
         self.registry = registry
         self.verifier = StoredBundleVerifier(settings: settings, archive: registry.reportArchive)
-        self.concurrency = max(1, concurrency)
+        let fallback = settings.verification.probeEndpoints ? 8 : ProcessInfo.processInfo.activeProcessorCount
+        self.concurrency = max(1, concurrency ?? fallback)
         self.batchSize = max(1, batchSize)
     }
 
