@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The benchmarks (endpoint probes, the 1,000,000-row training file), kept out of the main package so its build and run never slow `swift test`.
-// Run from this folder: `swift run -c release probe-benchmark --help`, `swift run -c release training-benchmark`.
+// The benchmarks (endpoint probes, the 1,000,000-row training file, re-verifying 1,000 partners), kept out of the main package so its build and run never slow `swift test`.
+// Run from this folder: `swift run -c release probe-benchmark --help`, `swift run -c release training-benchmark`, `swift run -c release reverify-benchmark`.
 let package = Package(
     name: "lcr-verify-benchmarks",
     platforms: [.macOS(.v13)],
@@ -17,6 +17,14 @@ let package = Package(
         .executableTarget(
             name: "training-benchmark",
             dependencies: [.product(name: "EvidenceVerifier", package: "lcr-verify")]
+        ),
+        .executableTarget(
+            name: "reverify-benchmark",
+            dependencies: [
+                .product(name: "EvidenceVerifier", package: "lcr-verify"),
+                .product(name: "PartnerRegistry", package: "lcr-verify"),
+                .product(name: "PartnerOperations", package: "lcr-verify"),
+            ]
         ),
     ]
 )

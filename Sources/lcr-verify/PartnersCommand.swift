@@ -9,7 +9,7 @@ struct PartnersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partners",
         abstract: "List partners and applicants, show one, its history, and record the steering group's decisions.",
-        subcommands: [List.self, Show.self, History.self, Approve.self, Suspend.self, Withdraw.self, Waive.self])
+        subcommands: [List.self, Show.self, History.self, Approve.self, Suspend.self, Withdraw.self, Waive.self, RevokeWaiver.self])
 
     /// `partners list`: one line per partner.
     struct List: AsyncParsableCommand {

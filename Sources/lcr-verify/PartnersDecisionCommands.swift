@@ -85,6 +85,30 @@ extension PartnersCommand {
         }
     }
 
+    /// `partners revoke-waiver ODS --code CODE --reason TEXT --by NAME`: the waiver stops applying at once.
+    struct RevokeWaiver: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke-waiver", abstract: "Revoke a partner's waivers of one finding code before they lapse.")
+
+        @Argument(help: "The partner's ODS code.") var odsCode: String
+        @Option(help: "The waived finding code.") var code: String
+        @Option(help: "Why.") var reason: String
+        @Option(help: "Who decided.") var by: String
+        @OptionGroup var data: DataDirectoryOptions
+
+        func run() async throws {
+            let registry = try data.openRegistry()
+            let now = Date()
+            let revoked = try RegistryFailure.mapped {
+                try registry.waivers(odsCode: odsCode.uppercased()).filter { $0.findingCode == code && $0.revokedAt == nil }.map { waiver in
+                    try registry.revokeWaiver(id: waiver.id ?? 0, by: by, reason: reason, at: now)
+                }
+            }
+            guard !revoked.isEmpty else { throw InputError(odsCode.uppercased(), "has no unrevoked waiver of \(code)") }
+            try Console.output("\(odsCode.uppercased()): \(revoked.count) waiver(s) of \(code) revoked by \(by)\n")
+        }
+    }
+
     /// A suspension or withdrawal, recorded with who and why.
     enum StatusChange {
         static func apply(_ status: PartnerStatus, odsCode: String, reason: String, by: String, data: DataDirectoryOptions) throws {

@@ -99,6 +99,13 @@ import Testing
         #expect(eligibleAgain.stdout.contains("not-eligible → eligible  (changed); now waived dspt/dspt.not-current"))
         let waiverLapsed = try deployment.verifying(["reverify", "B86001", "--format", "json"], asOf: "2026-08-01T12:00:00Z")
         #expect(waiverLapsed.status == 1)
+        let revoked = try deployment.run(["partners", "revoke-waiver", "B86001", "--code", "dspt.not-current", "--reason", "plan dropped", "--by", "Chair"])
+        #expect(revoked.stdout == "B86001: 1 waiver(s) of dspt.not-current revoked by Chair\n")
+        let revokedRun = try deployment.verifying(["reverify", "B86001"], asOf: "2026-07-05T12:00:00Z")
+        #expect(revokedRun.status == 1)
+        expectOneLine(
+            try deployment.run(["partners", "revoke-waiver", "B86001", "--code", "dspt.not-current", "--reason", "again", "--by", "Chair"]),
+            mentioning: "B86001: has no unrevoked waiver of dspt.not-current")
 
         let policy = try deployment.folder.write(
             #"{"intake": {"acceptingNewApplications": false, "pausedMessage": "paused for the ICB transition"}}"#, to: "paused.json")
@@ -109,7 +116,7 @@ import Testing
         #expect(partnerAgain.stdout.contains("already recorded (same bytes)"))
 
         let reports = deployment.reports()
-        #expect(reports.count == 7)
+        #expect(reports.count == 8)
         let recorded = try deployment.recordedReports()
         #expect(recorded.map(\.path).sorted() == reports.map { "reports/" + $0 })
         for report in reports {
@@ -124,6 +131,7 @@ import Testing
         let history = try deployment.run(["partners", "history", "B86001"])
         #expect(history.stdout.contains("approved (applicant → approved) by IG steering group"))
         #expect(history.stdout.contains("waived by Chair: dspt.not-current: late DSPT agreed"))
+        #expect(history.stdout.contains("waiver-revoked by Chair: dspt.not-current: plan dropped"))
         let backup = try deployment.run(["backup", "--out", deployment.folder.path("backup.sqlite").path])
         #expect(backup.status == 0)
         let again = try deployment.run(["backup", "--out", deployment.folder.path("backup.sqlite").path])
@@ -155,10 +163,10 @@ import Testing
         #expect(try deployment.verifying(["reverify"], asOf: "2026-04-05T02:00:00Z").status == 0)
     }
 
-    @Test("A reverify killed half-way (SIGKILL) leaves every recorded row with its whole report, and the next run completes")
+    @Test("A reverify killed half-way (SIGKILL) leaves whole batches recorded, each row with its whole report, and the next run completes")
     func killedRunLeavesRegistryConsistent() throws {
         let deployment = Deployment()
-        let count = 24
+        let count = 96  // one batch of 64 and a second of 32: the kill lands after the first is recorded, well before the second
         for index in 0..<count {
             let result = try deployment.verifying(["submit", try deployment.bundle(as: "K\(index)")], asOf: "2026-04-01T12:00:00Z")
             #expect(result.status == 1, "\(result.stderr)")  // the edited manifest no longer matches its signature
@@ -169,16 +177,17 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // Report 66 is filed only after the first batch of 64 was flushed and recorded.
         var waited = 0
-        while !deployment.reports().contains(where: { $0.contains("20260501T000000Z") }) && process.isRunning && waited < 30_000 {
+        while deployment.reports().filter({ $0.contains("20260501T000000Z") }).count < 66 && process.isRunning && waited < 60_000 {
             usleep(1_000)
             waited += 1
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let recorded = try deployment.recordedReports()
-        let midRun = recorded.filter { $0.path.contains("20260501T000000Z") }.count
-        #expect(midRun < count, "the run finished before it could be killed")
+        let thisRun = recorded.filter { $0.path.contains("20260501T000000Z") }.count
+        #expect(thisRun == 64, "killed with \(thisRun) of \(count) recorded: expected exactly the first batch")
         for (path, sha256) in recorded {
             let bytes = try Data(contentsOf: deployment.folder.path("data/\(path)"))
             #expect(SHA256Digest.hex(of: bytes) == sha256, "\(path)")
@@ -192,6 +201,7 @@ import Testing
         let next = try deployment.verifying(["reverify"], asOf: "2026-05-01T00:00:00Z")
         #expect(next.status == 1, "\(next.stderr)")
         #expect(next.stdout.contains("\(count) partner(s) re-verified"))
+        #expect(try deployment.recordedReports().filter { $0.path.contains("20260501T000000Z") }.count == 64 + count)
     }
 
     static func python(_ arguments: [String]) throws -> String {
@@ -204,5 +214,27 @@ import Testing
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: output, as: UTF8.self)
+    }
+}
+
+extension RegistryCommandLineTests {
+    @Test("Suspension and withdrawal are recorded with who and why; a withdrawn partner is no longer re-verified; the lifecycle refuses the rest")
+    func suspendAndWithdraw() throws {
+        let deployment = Deployment()
+        #expect(try deployment.verifying(["submit", deployment.example("eligible")], asOf: "2026-04-01T12:00:00Z").status == 0)
+        expectOneLine(
+            try deployment.run(["partners", "suspend", "B86001", "--reason", "training lapsed", "--by", "Chair"]),
+            mentioning: "B86001: is applicant; it cannot become suspended")
+        let isa = try deployment.folder.write("ISA", to: "isa.pdf")
+        #expect(try deployment.run(["partners", "approve", "B86001", "--access", "write", "--isa", isa.path, "--by", "Chair"]).status == 0)
+        #expect(try deployment.run(["partners", "suspend", "b86001", "--reason", "training lapsed", "--by", "Chair"]).status == 0)
+        #expect(try deployment.run(["partners", "withdraw", "B86001", "--reason", "left the LCR", "--by", "Chair"]).status == 0)
+        let history = try deployment.run(["partners", "history", "B86001", "--format", "json"])
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+        #expect(events.compactMap { $0["kind"] as? String } == ["submission", "verification", "approved", "suspended", "withdrawn"])
+        let rerun = try deployment.verifying(["reverify"], asOf: "2026-04-05T02:00:00Z")
+        #expect(rerun.status == 0)
+        #expect(rerun.stdout.hasPrefix("0 partner(s) re-verified"))
+        expectOneLine(try deployment.run(["partners", "show", "RR8"]), mentioning: "RR8: is not a partner or applicant in the registry")
     }
 }

@@ -71,6 +71,15 @@ struct SubmissionIntakeTests {
         #expect(fixture.files() == ["registry.sqlite"] || fixture.files().allSatisfy { $0.hasPrefix("registry.sqlite") })
     }
 
+    @Test("A file that is not a bundle is refused naming the submitted path (not the private copy), and nothing is stored")
+    func refusesNonBundleByItsOwnName() async throws {
+        let fixture = try OperationsFixture()
+        let file = fixture.folder.appendingPathComponent("notes.txt")
+        try Data("not a zip".utf8).write(to: file)
+        await #expect(throws: InputError(file.path, "is neither a folder nor a .zip bundle")) { try await fixture.submit(file) }
+        #expect(fixture.files().allSatisfy { $0.hasPrefix("registry.sqlite") })
+    }
+
     @Test("A stored bundle that no longer has its SHA-256 is reported, and no verification is recorded for it")
     func damagedStore() async throws {
         let fixture = try OperationsFixture()

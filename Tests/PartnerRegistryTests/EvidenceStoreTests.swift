@@ -56,6 +56,23 @@ struct EvidenceStoreTests {
         #expect(scratch.listing(scratch.dataDirectory.root) == [kept.relativePath])
     }
 
+    @Test("Private copies abandoned in incoming/ for more than a day are removed; newer ones and stored files are kept")
+    func removesAbandonedStaging() throws {
+        let scratch = try Scratch()
+        let store = EvidenceStore(dataDirectory: scratch.dataDirectory)
+        let stored = try Self.store(try scratch.file("bundle.zip", [1, 2, 3]), in: store)
+        let incoming = scratch.dataDirectory.incomingFolder
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        for (name, age) in [(".evidence-old.tmp", 90_000.0), (".pack-old.zip", 90_000), (".evidence-new.tmp", 600), ("visible.tmp", 90_000)] {
+            let file = incoming.appendingPathComponent(name)
+            try Data("x".utf8).write(to: file)
+            try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(-age)], ofItemAtPath: file.path)
+        }
+        #expect(store.removeAbandonedStaging(now: now) == 2)
+        #expect(scratch.listing(incoming) == [".evidence-new.tmp", "visible.tmp"])
+        #expect(FileManager.default.fileExists(atPath: stored.url.path))
+    }
+
     @Test("A file already at the name is never overwritten")
     func neverOverwrites() throws {
         let scratch = try Scratch()

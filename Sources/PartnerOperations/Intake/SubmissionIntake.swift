@@ -27,6 +27,7 @@ public struct SubmissionIntake: Sendable {
 
     public func submit(_ bundle: URL, asOf: Date, receivedAt: Date) async throws -> Outcome {
         let store = registry.evidenceStore
+        store.removeAbandonedStaging(now: receivedAt)
         let staged = try BundleStager(store: store).stage(bundle)
         let organisation = try organisation(of: staged, named: bundle.path)
         let odsCode = organisation.odsCode.uppercased()
@@ -52,7 +53,13 @@ public struct SubmissionIntake: Sendable {
     /// The organisation the staged bundle's manifest names; a bundle without a usable manifest is refused
     /// (there is no one to record it for).
     private func organisation(of staged: StagedEvidence, named name: String) throws -> Manifest.Organisation {
-        let bundle = try EvidenceBundleReader(limits: verifier.settings.policy.evidence).read(staged.url)
+        let bundle: EvidenceBundle
+        do {
+            bundle = try EvidenceBundleReader(limits: verifier.settings.policy.evidence).read(staged.url)
+        } catch let error as InputError {
+            // The reader names the private copy; the person submitting knows the bundle by its own name.
+            throw InputError(name, error.problem)
+        }
         switch bundle.manifest {
         case .parsed(let manifest):
             return manifest.organisation

@@ -23,9 +23,10 @@ public struct StoredBundleVerifier: Sendable {
         public let verification: Verification
     }
 
-    /// Verifies `stored` (the zip in the store) for `odsCode`, as of `asOf`.
+    /// Verifies `stored` (the zip in the store) for `odsCode`, as of `asOf`. With `flush` false the report
+    /// files are not flushed one by one: the caller flushes the file system before recording.
     public func verify(
-        stored: URL, submissionId: Int64, odsCode: String, waivers: [Waiver], asOf: Date, recordedAt: Date
+        stored: URL, submissionId: Int64, odsCode: String, waivers: [Waiver], asOf: Date, recordedAt: Date, flush: Bool = true
     ) async throws -> Outcome {
         let verified = try await settings.verification.verify(stored, asOf: asOf, generatedAt: recordedAt)
         let report = WaiverApplier.apply(waivers, to: verified)
@@ -36,7 +37,7 @@ public struct StoredBundleVerifier: Sendable {
         } catch {
             throw InputError("--signing-key", "cannot sign the report (\(error))")
         }
-        let published = try archive.publish(json: json, signature: signature, odsCode: odsCode, stamp: ISOInstant.fileStamp(asOf))
+        let published = try archive.publish(json: json, signature: signature, odsCode: odsCode, stamp: ISOInstant.fileStamp(asOf), flush: flush)
         let verification = Verification(
             submissionId: submissionId, odsCode: odsCode, asOf: asOf,
             level: settings.verification.probeEndpoints ? .live : .offline,

@@ -27,6 +27,27 @@ public struct DataDirectory: Sendable, Equatable {
         }
     }
 
+    /// Flushes every file written on the data folder's file system to disk (`syncfs`): one flush for a
+    /// whole batch of reports, before the rows that name them are recorded.
+    public func flushFileSystem() throws(RegistryError) {
+        let descriptor = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw RegistryError.system(errno, path: root.path, doing: "open the folder") }
+        defer { close(descriptor) }
+        guard Self.syncfs(descriptor) == 0 else { throw RegistryError.system(errno, path: root.path, doing: "flush to disk") }
+    }
+
+    /// Linux's `syncfs(2)`, which Swift's Glibc module does not export (it is a GNU extension), found by
+    /// name in the C library; where it is missing, `sync(2)` flushes every file system instead.
+    private static let syncfs: @convention(c) (Int32) -> Int32 = {
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") {
+            return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+        }
+        return { _ in
+            sync()
+            return 0
+        }
+    }()
+
     /// Creates `folder` and its parents (mode 0750) when missing; an existing folder is fine, anything else is refused.
     static func createFolder(_ folder: URL) throws(RegistryError) {
         var components: [String] = []

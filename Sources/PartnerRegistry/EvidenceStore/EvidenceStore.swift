@@ -97,6 +97,25 @@ public struct EvidenceStore: Sendable {
         try keep(try stage(from: source, name: name, digest: digest, expectedSha256: expectedSha256), fileExtension: fileExtension)
     }
 
+    /// Removes private copies in `incoming/` that a run killed half-way left behind: hidden temporary
+    /// files last changed more than `age` seconds before `now` (a copy in progress is always newer).
+    /// Stored files are never touched. Returns how many were removed.
+    @discardableResult
+    public func removeAbandonedStaging(olderThan age: TimeInterval = 86_400, now: Date) -> Int {
+        let folder = dataDirectory.incomingFolder
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return 0 }
+        var removed = 0
+        for name in names where name.hasPrefix(".") && (name.hasSuffix(".tmp") || name.hasSuffix(".zip")) {
+            let path = folder.appendingPathComponent(name).path
+            var status = stat()
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+                Double(status.st_mtim.tv_sec) < now.timeIntervalSince1970 - age, unlink(path) == 0
+            else { continue }
+            removed += 1
+        }
+        return removed
+    }
+
     private func copy(
         from source: Int32, name: String, to output: Int32, temporaryPath: String, digest: inout some ContentDigest
     ) throws(RegistryError) -> Int64 {

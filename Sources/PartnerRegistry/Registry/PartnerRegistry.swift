@@ -39,10 +39,6 @@ public final class PartnerRegistry: Sendable {
         try read { db in try Submission.filter(Column("bundleSha256") == sha256).fetchOne(db) }
     }
 
-    public func submission(id: Int64) throws(RegistryError) -> Submission? {
-        try read { db in try Submission.fetchOne(db, key: id) }
-    }
-
     /// The partner's submissions, oldest first.
     public func submissions(odsCode: String) throws(RegistryError) -> [Submission] {
         try read { db in try Submission.filter(Column("odsCode") == odsCode).order(Column("id")).fetchAll(db) }
@@ -132,6 +128,17 @@ public final class PartnerRegistry: Sendable {
             var verification = verification
             try verification.insert(db)
             return verification
+        }
+    }
+
+    /// Records several verifications in one transaction (a batch of a re-verification run); returns them with their ids.
+    public func recordVerifications(_ verifications: [Verification]) throws(RegistryError) -> [Verification] {
+        try write { db in
+            try verifications.map { verification in
+                var verification = verification
+                try verification.insert(db)
+                return verification
+            }
         }
     }
 

@@ -4,7 +4,8 @@ import Foundation
 /// named by the verification's as-of instant, with `-2`, `-3`, … added when that name is taken.
 /// `publish` writes both files under temporary names, flushes them, and links each to its name without
 /// overwriting, the signature first; a name taken meanwhile moves on to the next suffix. Nothing is
-/// ever overwritten or deleted.
+/// ever overwritten or deleted. A caller filing many reports at once may skip the per-file flush and
+/// flush the whole file system once (`DataDirectory.flushFileSystem`) before recording them.
 public struct ReportArchive: Sendable {
     public let dataDirectory: DataDirectory
 
@@ -30,12 +31,14 @@ public struct ReportArchive: Sendable {
     /// Writes a signed report (its exact JSON bytes and detached signature) under the first free name for
     /// `stamp`, the as-of instant as `yyyyMMddTHHmmssZ` (the report layer formats it); returns the JSON
     /// file's location and its path relative to the data folder.
-    public func publish(json: Data, signature: Data, odsCode: String, stamp: String) throws(RegistryError) -> (url: URL, relativePath: String) {
+    public func publish(
+        json: Data, signature: Data, odsCode: String, stamp: String, flush: Bool = true
+    ) throws(RegistryError) -> (url: URL, relativePath: String) {
         guard stamp.utf8.count == 16, stamp.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x54 || $0 == 0x5A }) else {
             throw RegistryError.invalidValue(field: "stamp", reason: "\"\(stamp)\" is not yyyyMMddTHHmmssZ")
         }
         let folder = try folder(odsCode: odsCode)
-        let staged = try [json, signature].map { bytes throws(RegistryError) in try stage(bytes, in: folder) }
+        let staged = try [json, signature].map { bytes throws(RegistryError) in try stage(bytes, in: folder, flush: flush) }
         defer { for temporary in staged { unlink(temporary.path) } }
         var attempt = 1
         while true {
@@ -48,12 +51,12 @@ public struct ReportArchive: Sendable {
                 unlink(signatureTarget.path)  // ours, made a moment ago; the name is someone else's report
                 continue
             }
-            try FileSync.folder(folder)
+            if flush { try FileSync.folder(folder) }
             return (target, "reports/\(odsCode)/\(target.lastPathComponent)")
         }
     }
 
-    private func stage(_ bytes: Data, in folder: URL) throws(RegistryError) -> URL {
+    private func stage(_ bytes: Data, in folder: URL, flush: Bool) throws(RegistryError) -> URL {
         let temporary = folder.appendingPathComponent(".report-\(UUID().uuidString).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o440)
         guard descriptor >= 0 else { throw RegistryError.system(errno, path: temporary.path, doing: "create a file") }
@@ -75,7 +78,7 @@ public struct ReportArchive: Sendable {
             throw RegistryError.system(failure, path: temporary.path, doing: "write the report")
         }
         do {
-            try FileSync.flush(descriptor, path: temporary.path)
+            if flush { try FileSync.flush(descriptor, path: temporary.path) }
         } catch {
             unlink(temporary.path)
             throw error
