@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Installs what lcr-verify needs on Debian (OpenSSL, libcurl and zlib headers, pkg-config, the openssl CLI),
+# Installs what lcr-verify needs on Debian (OpenSSL, libcurl, zlib and SQLite headers, pkg-config, the openssl CLI),
 # and what its browser tests use (headless Chromium, DejaVu fonts), only when something is missing.
 # Swift 6.3 itself is expected on the PATH. When the browser cannot be installed, set-up goes on and
 # the browser tests say they were skipped.
 set -euo pipefail
-needed=(libssl-dev libcurl4-openssl-dev zlib1g-dev pkg-config openssl curl)
+needed=(libssl-dev libcurl4-openssl-dev zlib1g-dev libsqlite3-dev pkg-config openssl curl)
 wanted=(chromium fonts-dejavu-core)
 missing=()
 for package in "${needed[@]}"; do
