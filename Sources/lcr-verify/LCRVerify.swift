@@ -91,4 +91,9 @@ enum Console {
     static func output(_ text: String) throws(InputError) {
         try output(Data(text.utf8))
     }
+
+    /// `value` as one line of JSON on stdout, encoded as reports are (sorted keys, UTC instants).
+    static func json(_ value: some Encodable) throws {
+        try output(try ReportCoding.encoder.encode(value) + Data("\n".utf8))
+    }
 }

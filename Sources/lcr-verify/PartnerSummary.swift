@@ -26,10 +26,6 @@ struct PartnerSummary: Encodable {
         report = latest?.reportPath
     }
 
-    static func json(_ rows: [PartnerSummary]) throws -> Data {
-        try RegistryJSON.encoder.encode(rows) + Data("\n".utf8)
-    }
-
     /// A plain-text table with a header row, columns padded to their widest value.
     static func table(_ rows: [PartnerSummary]) -> String {
         guard !rows.isEmpty else { return "no partners or applicants yet\n" }

@@ -25,7 +25,7 @@ struct PartnersCommand: AsyncParsableCommand {
                 return try registry.partners().map { PartnerSummary(partner: $0, latest: latest[$0.odsCode]) }
             }
             switch format {
-            case .json: try Console.output(try PartnerSummary.json(rows))
+            case .json: try Console.json(rows)
             case .text: try Console.output(PartnerSummary.table(rows))
             }
         }
@@ -43,7 +43,7 @@ struct PartnersCommand: AsyncParsableCommand {
             let registry = try data.openRegistry()
             let detail = try RegistryFailure.mapped { try PartnerDetail.load(odsCode.uppercased(), from: registry) }
             switch format {
-            case .json: try Console.output(try RegistryJSON.encoder.encode(detail) + Data("\n".utf8))
+            case .json: try Console.json(detail)
             case .text: try Console.output(detail.text)
             }
         }
@@ -61,7 +61,7 @@ struct PartnersCommand: AsyncParsableCommand {
             let registry = try data.openRegistry()
             let events = try RegistryFailure.mapped { try PartnerHistory.events(of: odsCode.uppercased(), in: registry) }
             switch format {
-            case .json: try Console.output(try RegistryJSON.encoder.encode(events) + Data("\n".utf8))
+            case .json: try Console.json(events)
             case .text: try Console.output(events.map { "\(ISOInstant.string($0.at))  \(TerminalText.escaped($0.summary))\n" }.joined())
             }
         }

@@ -31,13 +31,11 @@ extension PartnersCommand {
     struct Suspend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Suspend an approved partner's access.")
 
-        @Argument(help: "The partner's ODS code.") var odsCode: String
-        @Option(help: "Why.") var reason: String
-        @Option(help: "Who decided.") var by: String
+        @OptionGroup var decision: DecisionOptions
         @OptionGroup var data: DataDirectoryOptions
 
         func run() async throws {
-            try StatusChange.apply(.suspended, odsCode: odsCode, reason: reason, by: by, data: data)
+            try StatusChange.apply(.suspended, decision, data: data)
         }
     }
 
@@ -45,13 +43,11 @@ extension PartnersCommand {
     struct Withdraw: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Withdraw an applicant or partner (re-verification stops).")
 
-        @Argument(help: "The partner's ODS code.") var odsCode: String
-        @Option(help: "Why.") var reason: String
-        @Option(help: "Who decided.") var by: String
+        @OptionGroup var decision: DecisionOptions
         @OptionGroup var data: DataDirectoryOptions
 
         func run() async throws {
-            try StatusChange.apply(.withdrawn, odsCode: odsCode, reason: reason, by: by, data: data)
+            try StatusChange.apply(.withdrawn, decision, data: data)
         }
     }
 
@@ -111,14 +107,22 @@ extension PartnersCommand {
 
     /// A suspension or withdrawal, recorded with who and why.
     enum StatusChange {
-        static func apply(_ status: PartnerStatus, odsCode: String, reason: String, by: String, data: DataDirectoryOptions) throws {
+        static func apply(_ status: PartnerStatus, _ decision: DecisionOptions, data: DataDirectoryOptions) throws {
             let registry = try data.openRegistry()
             let partner = try RegistryFailure.mapped {
-                try registry.changeStatus(odsCode: odsCode.uppercased(), to: status, by: by, reason: reason, at: Date())
+                try registry.changeStatus(
+                    odsCode: decision.odsCode.uppercased(), to: status, by: decision.by, reason: decision.reason, at: Date())
             }
-            try Console.output("\(partner.odsCode) \(status.rawValue) by \(by): \(reason)\n")
+            try Console.output("\(partner.odsCode) \(status.rawValue) by \(decision.by): \(decision.reason)\n")
         }
     }
+}
+
+/// Which partner a steering-group decision is about, why, and who decided.
+struct DecisionOptions: ParsableArguments {
+    @Argument(help: "The partner's ODS code.") var odsCode: String
+    @Option(help: "Why.") var reason: String
+    @Option(help: "Who decided.") var by: String
 }
 
 extension AccessLevel: ExpressibleByArgument {}

@@ -51,9 +51,7 @@ struct ProbeCommand: AsyncParsableCommand {
         case .text:
             try Console.output(ProbeTable.render(records))
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            try Console.output(try encoder.encode(records) + Data("\n".utf8))
+            try Console.json(records)
         }
         if records.contains(where: { $0.status != .ok }) { throw ExitCode(1) }
     }

@@ -17,7 +17,7 @@ extension ReportCommand {
         func run() async throws {
             let comparison = ReportComparison(old: try Self.load(old), new: try Self.load(new))
             switch format {
-            case .json: try Console.output(try RegistryJSON.encoder.encode(comparison) + Data("\n".utf8))
+            case .json: try Console.json(comparison)
             case .text:
                 // Codes and instants come from the two files, which this command does not authenticate.
                 try Console.output(comparison.text.split(separator: "\n").map { TerminalText.escaped(String($0)) + "\n" }.joined())

@@ -79,7 +79,7 @@ struct ReverifyCommand: AsyncParsableCommand {
         withExtendedLifetime(lock) {}
         let summary = ReverifySummary(asOf: asOf, noticeDays: noticeDays, partners: results)
         switch format {
-        case .json: try Console.output(try RegistryJSON.encoder.encode(summary) + Data("\n".utf8))
+        case .json: try Console.json(summary)
         case .text: try Console.output(summary.text)
         }
         for failed in results where failed.error != nil {
