@@ -190,6 +190,31 @@ import Testing
         #expect(try Self.contents(bundle) == before)
     }
 
+    @Test func sealRefusesASignatureNameHeldByAFolderBeforeWritingAnything() throws {
+        let folder = TestFolder()
+        let bundle = try Self.assemble(in: folder)
+        let users = bundle.appendingPathComponent("staff/lcr-users.csv")
+        try (Data(contentsOf: users) + Data("staff4@nhs.net,Staff Member 4,GP,read-only\n".utf8)).write(to: users)
+        try FileManager.default.createDirectory(at: bundle.appendingPathComponent("manifest.json.p7s"), withIntermediateDirectories: false)
+        let before = try Self.contents(bundle)
+        Self.expectRefusal(try Self.seal(bundle), mentioning: "manifest.json.p7s")
+        #expect(try Self.contents(bundle) == before)
+    }
+
+    @Test func aBundleBeingChangedByAnotherCommandIsRefused() throws {
+        let folder = TestFolder()
+        let bundle = try Self.assemble(in: folder)
+        let descriptor = open(bundle.path, O_RDONLY | O_DIRECTORY)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let before = try Self.contents(bundle)
+        let training = Self.examples.appendingPathComponent("eligible/training/ig-training.csv").path
+        Self.expectRefusal(try CLI.run(["bundle", "add", bundle.path, training, "--kind", "other"]), mentioning: "another lcr-verify bundle command")
+        Self.expectRefusal(try Self.seal(bundle), mentioning: "another lcr-verify bundle command")
+        #expect(try Self.contents(bundle) == before)
+    }
+
     // MARK: - Add refusals
 
     @Test func addRefusesWhatItMustAndChangesNothing() throws {

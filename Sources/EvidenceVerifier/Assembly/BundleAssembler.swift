@@ -47,6 +47,7 @@ public struct BundleAssembler: Sendable {
     public func add(_ file: URL, kind: EvidenceKind, signature: URL? = nil, name: String? = nil, to folder: URL) throws(InputError) -> Addition {
         let root = try WritableFolder(folder.path)
         try root.lock()
+        defer { withExtendedLifetime(root) {} }
         var manifest = try ManifestFile.read(in: folder)
         let fileName = name ?? file.lastPathComponent
         let path = try Self.bundlePath(kind: kind, fileName: fileName, option: name == nil ? file.path : "--as")
@@ -96,6 +97,7 @@ public struct BundleAssembler: Sendable {
     public func pack(_ folder: URL, to output: URL) throws(InputError) -> PackedBundle {
         let root = try WritableFolder(folder.path)
         try root.lock()
+        defer { withExtendedLifetime(root) {} }
         var status = stat()
         guard lstat(output.path, &status) != 0 else { throw InputError(output.path, "already exists; nothing was overwritten") }
         let partial = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(UUID().uuidString).partial")

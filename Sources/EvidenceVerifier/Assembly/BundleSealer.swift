@@ -33,6 +33,8 @@ public struct BundleSealer: Sendable {
     public func seal(_ folder: URL, identity: SigningIdentity, asOf: Date, strict: Bool) async throws -> Outcome {
         let root = try WritableFolder(folder.path)
         try root.lock()
+        defer { withExtendedLifetime(root) {} }
+        try root.requireRegularFileOrNothing(EvidenceBundleReader.manifestSignatureName)
         var manifest = try ManifestFile.read(in: folder)
         let directory = try BundleDirectory(folder)
         for index in manifest.evidence.indices {

@@ -35,8 +35,9 @@ final class WritableFolder {
         return WritableFolder(path: childPath, descriptor: child)
     }
 
-    /// Takes an exclusive lock on the folder for this process's lifetime, so two commands changing one
-    /// bundle cannot lose each other's manifest changes; refuses when another holds it.
+    /// Takes an exclusive lock on the folder, held until this value is released (keep it alive with
+    /// `withExtendedLifetime`), so two commands changing one bundle cannot lose each other's manifest
+    /// changes; refuses when another holds it.
     func lock() throws(InputError) {
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             if errno == EWOULDBLOCK { throw InputError(path, "is being changed by another lcr-verify bundle command; try again when it ends") }
@@ -44,10 +45,14 @@ final class WritableFolder {
         }
     }
 
-    /// True when something (a file, folder or link) has the name `name` here.
-    func contains(_ name: String) -> Bool {
+    /// Refuses when `name` exists here as anything but a regular file (a folder, link, FIFO, …), which a
+    /// later `replace` could not, or should not, swap out.
+    func requireRegularFileOrNothing(_ name: String) throws(InputError) {
         var status = stat()
-        return fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0
+        guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw InputError("\(path)/\(name)", "is not a regular file (a folder, link or special file); remove it first")
+        }
     }
 
     /// True when the folder holds nothing.
