@@ -55,6 +55,6 @@ struct ProbeCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             try Console.output(try encoder.encode(records) + Data("\n".utf8))
         }
-        if records.contains(where: { $0.status != ProbeStatus.ok.rawValue }) { throw ExitCode(1) }
+        if records.contains(where: { $0.status != .ok }) { throw ExitCode(1) }
     }
 }

@@ -1,15 +1,7 @@
 import EvidenceVerifier
 import Foundation
 
-/// The JSON the registry commands print: sorted keys, UTC ISO 8601 instants, as in reports.
+/// The JSON the registry commands print: the reports' encoding (sorted keys, UTC ISO 8601 instants).
 enum RegistryJSON {
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(ISOInstant.string(date))
-        }
-        return encoder
-    }
+    static var encoder: JSONEncoder { ReportCoding.encoder }
 }

@@ -18,6 +18,16 @@ import Testing
         return nil
     }
 
+    /// fuzz-cms found this detached signature leaking OpenSSL's copy of the content BIO inside `CMS_verify`;
+    /// replayed by every fuzz run from the seed corpus, and here it must simply be refused.
+    @Test func signatureFromTheFuzzLeakIsRefused() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let signature = try Data(contentsOf: repository.appendingPathComponent("Fuzz/Corpus/fuzz-cms/regression-cms-verify-leak.der"))
+        for _ in 0..<3 {
+            #expect(failure(verdict(signature)) != nil)
+        }
+    }
+
     @Test func validSignatureNamesItsSigner() throws {
         let signature = try pki.signer.signingIdentity().signDetached(content)
         guard case .valid(let signer, .exactBytes) = verdict(signature) else {

@@ -16,7 +16,7 @@ struct EndpointProberTests {
         defer { server.stop() }
         let records = await probe(["https://127.0.0.1:\(server.port)/"])
         let record = try #require(records.first)
-        #expect(record.status == "ok", "\(record.error ?? "")")
+        #expect(record.status.rawValue == "ok", "\(record.error ?? "")")
         #expect(record.address == "127.0.0.1:\(server.port)")
         let version = try #require(record.tlsVersion.flatMap(TLSProtocolVersion.init(policyText:)), "\(record.tlsVersion ?? "no version")")
         #expect(version >= .tls1_2)
@@ -32,7 +32,7 @@ struct EndpointProberTests {
         defer { server.stop() }
         // localhost may resolve to ::1 as well; only 127.0.0.0/8 is allowed, so the probe must use 127.0.0.1.
         let records = await probe(["https://localhost:\(server.port)/"])
-        #expect(records.first?.status == "ok", "\(records.first?.error ?? "")")
+        #expect(records.first?.status.rawValue == "ok", "\(records.first?.error ?? "")")
         #expect(records.first?.address == "127.0.0.1:\(server.port)")
     }
 
@@ -41,7 +41,7 @@ struct EndpointProberTests {
         let server = try TLSTestServer.start(.expired)
         defer { server.stop() }
         let record = try #require(await probe(["https://127.0.0.1:\(server.port)/"]).first)
-        #expect(record.status == "certificate-untrusted")
+        #expect(record.status.rawValue == "certificate-untrusted")
         #expect(record.error?.contains("expired") == true, "\(record.error ?? "")")
         #expect(record.tlsVersion != nil)
     }
@@ -51,7 +51,7 @@ struct EndpointProberTests {
         let server = try TLSTestServer.start(.wrongHost)
         defer { server.stop() }
         let record = try #require(await probe(["https://127.0.0.1:\(server.port)/"]).first)
-        #expect(record.status == "hostname-mismatch", "\(record.error ?? "")")
+        #expect(record.status.rawValue == "hostname-mismatch", "\(record.error ?? "")")
     }
 
     @Test("a chain to an unknown root is untrusted")
@@ -59,7 +59,7 @@ struct EndpointProberTests {
         let server = try TLSTestServer.start(.untrusted)
         defer { server.stop() }
         let record = try #require(await probe(["https://127.0.0.1:\(server.port)/"]).first)
-        #expect(record.status == "certificate-untrusted", "\(record.error ?? "")")
+        #expect(record.status.rawValue == "certificate-untrusted", "\(record.error ?? "")")
     }
 
     @Test("a trusted certificate that was not declared fails; with nothing declared it passes")
@@ -68,10 +68,10 @@ struct EndpointProberTests {
         defer { server.stop() }
         let url = "https://127.0.0.1:\(server.port)/"
         let declaredRun = try #require(await probe([url]).first)
-        #expect(declaredRun.status == "certificate-not-declared")
+        #expect(declaredRun.status.rawValue == "certificate-not-declared")
         #expect(declaredRun.certificateSha256 == TLSTestServer.certificates[.undeclared]?.certificate.sha256Fingerprint)
         let probeCommandRun = try #require(await probe([url], TLSTestServer.configuration(declared: nil)).first)
-        #expect(probeCommandRun.status == "ok", "\(probeCommandRun.error ?? "")")
+        #expect(probeCommandRun.status.rawValue == "ok", "\(probeCommandRun.error ?? "")")
     }
 
     @Test("a trusted certificate for clientAuth only is not a TLS server certificate")
@@ -79,7 +79,7 @@ struct EndpointProberTests {
         let server = try TLSTestServer.start(.clientOnly)
         defer { server.stop() }
         let record = try #require(await probe(["https://127.0.0.1:\(server.port)/"], TLSTestServer.configuration(declared: nil)).first)
-        #expect(record.status == "certificate-untrusted", "\(record.error ?? "")")
+        #expect(record.status.rawValue == "certificate-untrusted", "\(record.error ?? "")")
         #expect(record.error?.contains("is not meant for a TLS server") == true, "\(record.error ?? "")")
     }
 
@@ -90,8 +90,8 @@ struct EndpointProberTests {
         let server = try TLSTestServer.start(.good, extraArguments: ["-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0"])
         defer { server.stop() }
         let record = try #require(await probe(["https://127.0.0.1:\(server.port)/"]).first)
-        #expect(["tls-version", "tls-failed"].contains(record.status), "\(record.status): \(record.error ?? "")")
-        if record.status == "tls-version" {
+        #expect(["tls-version", "tls-failed"].contains(record.status.rawValue), "\(record.status.rawValue): \(record.error ?? "")")
+        if record.status.rawValue == "tls-version" {
             let version = try #require(record.tlsVersion.flatMap(TLSProtocolVersion.init(policyText:)), "\(record.tlsVersion ?? "no version")")
             #expect(version < .tls1_2)
         }
@@ -101,7 +101,7 @@ struct EndpointProberTests {
     func closedPort() async throws {
         let closed = try LoopbackSocket.refusing()
         let record = try #require(await probe(["https://127.0.0.1:\(closed.port)/"]).first)
-        #expect(record.status == "unreachable", "\(record.error ?? "")")
+        #expect(record.status.rawValue == "unreachable", "\(record.error ?? "")")
         #expect(record.tlsVersion == nil)
     }
 
@@ -110,7 +110,7 @@ struct EndpointProberTests {
         let listeners = try (0..<6).map { _ in try LoopbackSocket.muteListener() }
         let configuration = TLSTestServer.configuration(connectTimeout: .seconds(1), totalTimeout: .milliseconds(1500))
         let records = await probe(listeners.map { "https://127.0.0.1:\($0.port)/" }, configuration)
-        #expect(records.allSatisfy { $0.status == "timeout" }, "\(records.map(\.status))")
+        #expect(records.allSatisfy { $0.status.rawValue == "timeout" }, "\(records.map(\.status.rawValue))")
     }
 
     /// Twelve mute endpoints, two at a time, with a 1 s total timeout: one batch after another they would take
@@ -121,7 +121,7 @@ struct EndpointProberTests {
         var configuration = TLSTestServer.configuration(connectTimeout: .seconds(1), totalTimeout: .seconds(1))
         configuration.concurrency = 2
         let records = await probe(listeners.map { "https://127.0.0.1:\($0.port)/" }, configuration)
-        #expect(records.allSatisfy { $0.status == "timeout" }, "\(records.map(\.status))")
+        #expect(records.allSatisfy { $0.status.rawValue == "timeout" }, "\(records.map(\.status.rawValue))")
         let cutOff = records.filter { $0.error?.contains("the probe run's deadline (2000 ms for all endpoints together)") == true }
         #expect(cutOff.count >= 6, "\(records.map { $0.error ?? "" })")
     }
@@ -138,7 +138,7 @@ struct EndpointProberTests {
     @Test("an IPv6 form of a refused IPv4 address is refused without being contacted")
     func embeddedLoopbackRefused() async throws {
         let records = await probe(["https://[2002:7f00:1::]/", "https://[64:ff9b::7f00:1]/", "https://[::127.0.0.1]/"], TLSTestServer.configuration(allowing: []))
-        #expect(records.map(\.status) == ["address-not-allowed", "address-not-allowed", "address-not-allowed"], "\(records.map { $0.error ?? "" })")
+        #expect(records.map(\.status.rawValue) == ["address-not-allowed", "address-not-allowed", "address-not-allowed"], "\(records.map { $0.error ?? "" })")
     }
 
     @Test("a loopback endpoint is refused without being contacted unless its network is allowed")
@@ -146,7 +146,7 @@ struct EndpointProberTests {
         let listener = try LoopbackSocket.muteListener()
         let records = await probe(
             ["https://127.0.0.1:\(listener.port)/", "https://[::1]:\(listener.port)/"], TLSTestServer.configuration(allowing: []))
-        #expect(records.map(\.status) == ["address-not-allowed", "address-not-allowed"])
+        #expect(records.map(\.status.rawValue) == ["address-not-allowed", "address-not-allowed"])
         #expect(records[0].address == "127.0.0.1:\(listener.port)")
         #expect(records[0].error?.contains("loopback") == true)
         #expect(records[1].address == "[::1]:\(listener.port)")
@@ -159,7 +159,7 @@ struct EndpointProberTests {
     ])
     func invalidURLs(_ url: String) async throws {
         let record = try #require(await probe([url]).first)
-        #expect(record.status == "invalid-url", "\(url): \(record.status) \(record.error ?? "")")
+        #expect(record.status.rawValue == "invalid-url", "\(url): \(record.status.rawValue) \(record.error ?? "")")
         #expect(record.url == url)
     }
 
@@ -175,6 +175,6 @@ struct EndpointProberTests {
         ]
         let records = await probe(urls, TLSTestServer.configuration(connectTimeout: .seconds(1), totalTimeout: .seconds(1)))
         #expect(records.map(\.url) == urls)
-        #expect(records.map(\.status) == ["timeout", "ok", "invalid-url", "unreachable", "address-not-allowed"])
+        #expect(records.map(\.status.rawValue) == ["timeout", "ok", "invalid-url", "unreachable", "address-not-allowed"])
     }
 }

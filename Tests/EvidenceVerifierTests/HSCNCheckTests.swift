@@ -208,7 +208,7 @@ struct HSCNCheckTests {
         let url = "https://127.0.0.1:\(server.port)/"
         let (status, outcome) = await evaluate(try fixture.context(endpoints: [url], probe: true, allowedNetworks: [IPNetwork(cidr: "127.0.0.0/8")!]))
         #expect(status == .pass, "\(outcome.findings)")
-        #expect(outcome.endpoints.map(\.status) == ["ok"])
+        #expect(outcome.endpoints.map(\.status) == [.ok])
         #expect(outcome.endpoints.first?.certificateSha256 == pki.hscnServer.certificate.sha256Fingerprint)
         #expect(outcome.findings.contains { $0.code == .endpointOK && $0.location == url })
         #expect(outcome.summary.contains("1 of 1 endpoint passed"))

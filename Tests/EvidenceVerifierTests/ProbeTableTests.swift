@@ -7,9 +7,9 @@ struct ProbeTableTests {
     func rendersTable() {
         let records = [
             EndpointRecord(
-                url: "https://a.example/", address: "203.0.113.1:443", status: "ok", tlsVersion: "TLSv1.3",
+                url: "https://a.example/", address: "203.0.113.1:443", status: .ok, tlsVersion: "TLSv1.3",
                 certificateSha256: String(repeating: "ab", count: 32), connectMs: 12, handshakeMs: 30),
-            EndpointRecord(url: "http://b.example/", status: "invalid-url", error: "the URL uses http"),
+            EndpointRecord(url: "http://b.example/", status: .invalidURL, error: "the URL uses http"),
         ]
         let lines = ProbeTable.render(records).split(separator: "\n").map(String.init)
         #expect(lines.count == 5)
@@ -24,8 +24,8 @@ struct ProbeTableTests {
     @Test("URLs, addresses and errors from peers are shown escaped, and the table stays aligned")
     func escapesControlCharacters() {
         let records = [
-            EndpointRecord(url: "https://a.example/\u{1B}[2J", address: "\r203.0.113.1:443", status: "ok"),
-            EndpointRecord(url: "https://b.example/", status: "tls-failed", error: "peer said \u{1B}]0;owned\u{7}\nok"),
+            EndpointRecord(url: "https://a.example/\u{1B}[2J", address: "\r203.0.113.1:443", status: .ok),
+            EndpointRecord(url: "https://b.example/", status: .tlsFailed, error: "peer said \u{1B}]0;owned\u{7}\nok"),
         ]
         let table = ProbeTable.render(records)
         #expect(!table.unicodeScalars.contains { $0 != "\n" && TerminalText.needsEscape($0) })

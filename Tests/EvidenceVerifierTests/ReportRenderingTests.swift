@@ -75,7 +75,7 @@ import Testing
         }
         report.evidence.append(EvidenceRecord(kind: payload, path: payload, sha256: payload, bytes: 1, signer: nil))
         report.endpoints = [EndpointRecord(
-            url: payload, address: payload, status: payload, tlsVersion: payload, certificateSha256: payload, error: payload)]
+            url: payload, address: payload, status: .tlsFailed, tlsVersion: payload, certificateSha256: payload, error: payload)]
         return report
     }
 

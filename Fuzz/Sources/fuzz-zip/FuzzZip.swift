@@ -9,11 +9,13 @@ public func main(argc: Int32, argv: UnsafeMutablePointer<UnsafeMutablePointer<CC
     runFuzzer(argc: argc, argv: argv, fuzzZip)
 }
 
-/// One input, held in an anonymous in-memory file so the reader sees a real descriptor.
+/// One input, held in an unlinked temporary file so the reader sees a real descriptor.
 private let fuzzZip: FuzzInput = { data, size in
     guard let data else { return 0 }
-    let descriptor = memfd_create("fuzz-zip", 0)
-    guard descriptor >= 0 else { fatalError("memfd_create failed") }
+    var template = Array((FileManager.default.temporaryDirectory.path + "/fuzz-zip-XXXXXX").utf8CString)
+    let descriptor = mkstemp(&template)
+    guard descriptor >= 0 else { fatalError("mkstemp failed") }
+    unlink(template)
     defer { close(descriptor) }
     var offset = 0
     while offset < size {

@@ -67,7 +67,9 @@ final class EvidenceSnapshot: Sendable {
                 try buffer.withUnsafeBytes { raw in
                     let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<count])
                     try hasher.update(chunk)
-                    if output >= 0, !Self.writeAll(output, chunk) { throw WriteFailed(reason: "\(SystemError(errno))") }
+                    if output >= 0 {
+                        do { try DescriptorWriter.writeAll(chunk, to: output) } catch { throw WriteFailed(reason: "\(error)") }
+                    }
                 }
             }
             return .success(Taken(url: destination, sha256: try hasher.finish(), bytes: total))
@@ -82,18 +84,5 @@ final class EvidenceSnapshot: Sendable {
 
     private struct WriteFailed: Error {
         let reason: String
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += written
-        }
-        return true
     }
 }

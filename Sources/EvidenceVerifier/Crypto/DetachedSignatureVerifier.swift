@@ -89,9 +89,19 @@ public struct DetachedSignatureVerifier: Sendable {
         } catch {
             return (.malformed, "could not read the signed content: \(error)")
         }
-        let flags = UInt32((binary ? CMS_BINARY : 0) | CMS_NO_SIGNER_CERT_VERIFY)
+        // OpenSSL 3.0's CMS_verify copies a memory BIO it is handed and loses the copy when it cannot
+        // start reading the content (found by fuzz-cms): a buffering filter in front is read directly.
         OpenSSLError.clearQueue()
-        if CMS_verify(cms, nil, nil, contentBIO.pointer, nil, flags) == 1 { return nil }
+        guard let buffer = BIO_new(BIO_f_buffer()) else {
+            return (.malformed, "could not read the signed content: \(OpenSSLError.drain("allocating a buffer"))")
+        }
+        BIO_push(buffer, contentBIO.pointer)
+        defer {
+            BIO_pop(buffer)
+            BIO_free(buffer)
+        }
+        let flags = UInt32((binary ? CMS_BINARY : 0) | CMS_NO_SIGNER_CERT_VERIFY)
+        if CMS_verify(cms, nil, nil, buffer, nil, flags) == 1 { return nil }
         let error = OpenSSLError.drain("verifying the signature")
         if error.contains(library: ERR_LIB_CMS, reason: CMS_R_SIGNER_CERTIFICATE_NOT_FOUND) {
             return (.signerMissing, "does not carry its signer's certificate")

@@ -30,7 +30,7 @@ final class OpenSSLBIO {
         pointer = bio
     }
 
-    /// A BIO holding a copy of `data`, written in pieces OpenSSL's `int` lengths can hold.
+    /// A BIO holding a copy of `data` to read, written in pieces OpenSSL's `int` lengths can hold.
     convenience init(_ data: Data) throws {
         try self.init()
         let piece = 1 << 30
@@ -42,6 +42,9 @@ final class OpenSSLBIO {
             guard written == Int32(length) else { throw OpenSSLError.drain("buffering data") }
             offset += length
         }
+        // Reading past the end gives 0 (end of data), not the default -1 ("try again"), so the BIO can be
+        // read through a filter as a plain stream.
+        BIO_ctrl(pointer, BIO_C_SET_BUF_MEM_EOF_RETURN, 0, nil)
     }
 
     deinit { BIO_free(pointer) }

@@ -18,7 +18,7 @@ public enum DecodingProblem {
     }
 
     /// `organisation.name`, `prerequisites[2].findings[0].code`.
-    private static func path(_ codingPath: [any CodingKey]) -> String {
+    static func path(_ codingPath: [any CodingKey]) -> String {
         var text = ""
         for key in codingPath {
             if let index = key.intValue {
@@ -30,7 +30,8 @@ public enum DecodingProblem {
         return text
     }
 
-    private static func typeName(_ type: Any.Type) -> String {
+    /// `a string`, `a whole number`, … for messages.
+    static func typeName(_ type: Any.Type) -> String {
         switch type {
         case is String.Type: "a string"
         case is Int.Type, is Int64.Type: "a whole number"

@@ -5,11 +5,18 @@ import Foundation
 /// thrown `SystemError`, never a trap: `FileHandle.write` traps on those on Linux.
 public enum DescriptorWriter {
     public static func writeAll(_ data: Data, to descriptor: Int32) throws(SystemError) {
+        let failure: SystemError? = data.withUnsafeBytes { buffer in
+            do throws(SystemError) { try writeAll(buffer, to: descriptor) } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
+    /// The same for bytes in memory that are not `Data`.
+    public static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws(SystemError) {
         var written = 0
-        while written < data.count {
-            let count = data.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-            }
+        while written < bytes.count {
+            let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if count > 0 {
                 written += count
                 continue

@@ -104,37 +104,15 @@ public enum PolicyLoader {
     private static func describe(_ error: DecodingError) -> String {
         switch error {
         case .typeMismatch(let type, let context):
-            return "\(path(context.codingPath)) must be \(typeName(type))"
+            return "\(DecodingProblem.path(context.codingPath)) must be \(DecodingProblem.typeName(type))"
         case .valueNotFound(let type, let context):
-            return "\(path(context.codingPath)) must be \(typeName(type)), not null"
+            return "\(DecodingProblem.path(context.codingPath)) must be \(DecodingProblem.typeName(type)), not null"
         case .keyNotFound(let key, let context):
-            return "\(path(context.codingPath + [key])) is missing"
+            return "\(DecodingProblem.path(context.codingPath + [key])) is missing"
         case .dataCorrupted(let context):
-            return "\(path(context.codingPath)) has a value out of range"
+            return "\(DecodingProblem.path(context.codingPath)) has a value out of range"
         @unknown default:
             return "cannot be read as a policy"
-        }
-    }
-
-    private static func path(_ codingPath: [CodingKey]) -> String {
-        var text = ""
-        for key in codingPath {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-        return text
-    }
-
-    private static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is Int.Type, is Int64.Type: "a whole number"
-        case is Double.Type: "a number"
-        case is String.Type: "a string"
-        case is Bool.Type: "true or false"
-        default: type is any Collection.Type ? "a list" : "an object"
         }
     }
 }

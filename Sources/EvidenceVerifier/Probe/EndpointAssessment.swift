@@ -10,7 +10,7 @@ struct EndpointAssessment {
         var record = EndpointRecord(
             url: probe.target.url,
             address: outcome.connectedAddress ?? probe.addresses[0].withPort(probe.target.port),
-            status: ProbeStatus.ok.rawValue,
+            status: .ok,
             connectMs: outcome.connectMicros > 0 ? Self.milliseconds(outcome.connectMicros) : nil,
             handshakeMs: outcome.handshakeDoneMicros > outcome.connectMicros && outcome.connectMicros > 0
                 ? Self.milliseconds(outcome.handshakeDoneMicros - outcome.connectMicros) : nil)
@@ -49,7 +49,7 @@ struct EndpointAssessment {
 
     private func failed(_ record: EndpointRecord, _ status: ProbeStatus, _ error: String) -> EndpointRecord {
         var record = record
-        record.status = status.rawValue
+        record.status = status
         record.error = error
         return record
     }

@@ -38,7 +38,7 @@ public struct EndpointProber: Sendable {
             case .ready(let probe):
                 guard let outcome = outcomes[probe.index] else {
                     return EndpointRecord(
-                        url: probe.target.url, status: ProbeStatus.tlsFailed.rawValue,
+                        url: probe.target.url, status: .tlsFailed,
                         error: "libcurl could not start a multi transfer")
                 }
                 return assessment.record(for: probe, outcome: outcome)

@@ -20,7 +20,7 @@ enum ProbePreparation: Sendable {
         return targets.indices.map { index in
             switch targets[index] {
             case .failure(let error):
-                return .settled(EndpointRecord(url: urls[index], status: ProbeStatus.invalidURL.rawValue, error: "the URL \(error.problem)"))
+                return .settled(EndpointRecord(url: urls[index], status: .invalidURL, error: "the URL \(error.problem)"))
             case .success(let target):
                 let addresses = IPAddress(target.host).map { Result<[IPAddress], ResolutionError>.success([$0]) }
                     ?? resolved[target.host] ?? .failure(.timedOut)
@@ -39,18 +39,18 @@ enum ProbePreparation: Sendable {
         case .success(let resolved): addresses = resolved
         case .failure(.timedOut):
             return .settled(EndpointRecord(
-                url: url, status: ProbeStatus.timeout.rawValue,
+                url: url, status: .timeout,
                 error: "\(target.host) did not resolve within \(lookupTime.wholeMilliseconds) ms"))
         case .failure(.resolver(let reason)):
             return .settled(EndpointRecord(
-                url: url, status: ProbeStatus.unreachable.rawValue, error: "\(target.host) does not resolve: \(reason)"))
+                url: url, status: .unreachable, error: "\(target.host) does not resolve: \(reason)"))
         }
         let allowed = addresses.filter { policy.refusal(for: $0) == nil }
         guard !allowed.isEmpty else {
             let first = addresses[0]
             let reason = policy.refusal(for: first) ?? "refused range"
             return .settled(EndpointRecord(
-                url: url, address: first.withPort(target.port), status: ProbeStatus.addressNotAllowed.rawValue,
+                url: url, address: first.withPort(target.port), status: .addressNotAllowed,
                 error: "\(first) is in the \(reason), which is not an allowed network (see --allow-network); not contacted"))
         }
         return .ready(ReadyProbe(index: index, target: target, addresses: allowed))

@@ -1,5 +1,5 @@
 /// The outcome class of one endpoint probe; the raw value is `EndpointRecord.status`.
-public enum ProbeStatus: String, Sendable, CaseIterable {
+public enum ProbeStatus: String, Codable, Sendable, CaseIterable {
     /// TLS 1.2 or later, a chain to an HSCN anchor naming the host, and (when certificates are declared) a declared leaf.
     case ok = "ok"
     /// Not an `https` URL with a usable host and port.

@@ -17,7 +17,7 @@ public enum ProbeTable {
             lines.append(line(row))
             if let error = record.error { lines.append("    \(TerminalText.escaped(error))") }
         }
-        let passed = records.filter { $0.status == ProbeStatus.ok.rawValue }.count
+        let passed = records.filter { $0.status == .ok }.count
         lines.append("\(records.count) endpoint\(records.count == 1 ? "" : "s"): \(passed) ok, \(records.count - passed) failed")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -26,7 +26,7 @@ public enum ProbeTable {
         let connect: String = record.connectMs.map { "\($0) ms" } ?? "-"
         let handshake: String = record.handshakeMs.map { "\($0) ms" } ?? "-"
         let certificate: String = record.certificateSha256.map { String($0.prefix(16)) + "…" } ?? "-"
-        return [record.url, record.address ?? "-", record.status, record.tlsVersion ?? "-", connect, handshake, certificate]
+        return [record.url, record.address ?? "-", record.status.rawValue, record.tlsVersion ?? "-", connect, handshake, certificate]
     }
 }
 

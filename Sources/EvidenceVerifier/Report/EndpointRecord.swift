@@ -3,8 +3,9 @@ public struct EndpointRecord: Codable, Sendable, Equatable {
     public var url: String
     /// The address connected to (or refused), `ip:port`.
     public var address: String?
-    /// `ok`, or the failure class (`unreachable`, `refused`, `tls-failed`, `certificate-mismatch`, …).
-    public var status: String
+    /// `ok`, or the failure class (`unreachable`, `timeout`, `tls-failed`, `certificate-not-declared`, …),
+    /// encoded as its raw value; a report naming a status this version does not know cannot be decoded.
+    public var status: ProbeStatus
     public var tlsVersion: String?
     public var certificateSha256: String?
     public var connectMs: Int?
@@ -12,7 +13,7 @@ public struct EndpointRecord: Codable, Sendable, Equatable {
     public var error: String?
 
     public init(
-        url: String, address: String? = nil, status: String, tlsVersion: String? = nil,
+        url: String, address: String? = nil, status: ProbeStatus, tlsVersion: String? = nil,
         certificateSha256: String? = nil, connectMs: Int? = nil, handshakeMs: Int? = nil, error: String? = nil
     ) {
         self.url = url

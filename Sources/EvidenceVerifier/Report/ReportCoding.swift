@@ -28,7 +28,8 @@ public enum ReportCoding {
         return report
     }
 
-    private static var encoder: JSONEncoder {
+    /// The encoder behind every JSON we print: sorted keys, unescaped slashes, UTC ISO 8601 instants.
+    public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in

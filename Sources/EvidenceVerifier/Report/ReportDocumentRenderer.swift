@@ -56,7 +56,7 @@ public enum ReportDocumentRenderer {
         } else {
             lines += ["| Endpoint | Result | Address | TLS | Certificate SHA-256 | Error |", "|---|---|---|---|---|---|"]
             lines += report.endpoints.map {
-                "| \(text($0.url)) | \(text($0.status)) | \(text($0.address ?? "—")) | \(text($0.tlsVersion ?? "—")) | \(MarkdownText.literal($0.certificateSha256 ?? "—")) | \(text($0.error ?? "—")) |"
+                "| \(text($0.url)) | \(text($0.status.rawValue)) | \(text($0.address ?? "—")) | \(text($0.tlsVersion ?? "—")) | \(MarkdownText.literal($0.certificateSha256 ?? "—")) | \(text($0.error ?? "—")) |"
             }
         }
         lines += ["", "## About this report", "", "| Detail | |", "|---|---|"] + page.details.map { "| \($0.label) | \(value($0)) |" }
@@ -137,7 +137,7 @@ public enum ReportDocumentRenderer {
         body.append(report.endpoints.isEmpty ? "<p>\(escape(endpointsAbsent(report)))</p>" : table(
             "HSCN endpoints and what each presented", ["Endpoint", "Result", "Address", "TLS", "Certificate SHA-256", "Error"],
             report.endpoints.map {
-                [escape($0.url), escape($0.status), escape($0.address ?? "—"), escape($0.tlsVersion ?? "—"),
+                [escape($0.url), escape($0.status.rawValue), escape($0.address ?? "—"), escape($0.tlsVersion ?? "—"),
                  "<code class=\"digest\">\(escape($0.certificateSha256 ?? "—"))</code>", escape($0.error ?? "—")]
             }))
         body.append("</section>")

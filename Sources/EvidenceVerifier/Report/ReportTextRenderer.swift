@@ -50,7 +50,7 @@ public enum ReportTextRenderer {
             let facts = [endpoint.address, endpoint.tlsVersion, endpoint.handshakeMs.map { "handshake \($0) ms" },
                          endpoint.certificateSha256.map { "certificate sha256 \($0)" }, endpoint.error]
                 .compactMap { $0 }.joined(separator: ", ")
-            lines.append("  \(endpoint.status.padding(toLength: 8, withPad: " ", startingAt: 0)) \(endpoint.url)  \(facts)")
+            lines.append("  \(endpoint.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(endpoint.url)  \(facts)")
         }
         lines += ["", "About this report:"] + aligned(page.details)
         return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"

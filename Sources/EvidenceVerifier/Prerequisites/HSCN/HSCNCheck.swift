@@ -79,7 +79,7 @@ public struct HSCNCheck: Check {
         } else if !context.probeEndpoints {
             parts.append("\(declared) endpoint\(declared == 1 ? "" : "s") not probed")
         } else {
-            let passed = records.filter { $0.status == ProbeStatus.ok.rawValue }.count
+            let passed = records.filter { $0.status == .ok }.count
             parts.append("\(passed) of \(records.count) endpoint\(records.count == 1 ? "" : "s") passed the live TLS probe")
         }
         return parts.joined(separator: "; ")

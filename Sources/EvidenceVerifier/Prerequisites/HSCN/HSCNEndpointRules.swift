@@ -39,9 +39,8 @@ struct HSCNEndpointRules {
     }
 
     private func finding(_ record: EndpointRecord) -> Finding {
-        let status = ProbeStatus(rawValue: record.status) ?? .tlsFailed
-        guard status == .ok else {
-            return .error(.endpoint(status), "\(record.url): \(record.error ?? record.status).", location: record.url)
+        guard record.status == .ok else {
+            return .error(.endpoint(record.status), "\(record.url): \(record.error ?? record.status.rawValue).", location: record.url)
         }
         return .info(
             .endpointOK,
