@@ -70,8 +70,7 @@ final class EvidenceSource {
                 throw InputError(path, "cannot be hashed (\(error))")
             }
             guard let output else { continue }
-            let chunk = Data(bytesNoCopy: buffer.baseAddress!, count: count, deallocator: .none)
-            do { try DescriptorWriter.writeAll(chunk, to: output) } catch {
+            do { try DescriptorWriter.writeAll(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), to: output) } catch {
                 throw InputError(outputName, "cannot be written (\(error))")
             }
         }
