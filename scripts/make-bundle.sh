@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Writes an example evidence bundle (format lcr-evidence/1) signed with the DEMO keys in certs/demo/.
+# Writes an example evidence bundle (format lcr-evidence/1) signed with the DEMO keys in certs/demo/,
+# assembled the way an applicant does it: lcr-verify bundle init, bundle add, bundle seal.
 #
 #   scripts/make-bundle.sh OUT_DIR [--day YYYY-MM-DD] [--variant NAME] [--port PORT]
 #
 # --day      the day the bundle is made for (default: today, UTC); every date inside is relative to it,
-#            so a bundle made today verifies as current today.
+#            so a bundle made today verifies as current today; seal lints it as of noon that day.
 # --variant  eligible (default) | tampered | unsigned | untrusted-signer | no-direct-care |
 #            lookalike-domain | lapsed-training
 # --port     the port of the declared HSCN endpoint https://localhost:PORT/ (default 8443)
+#
+# The lcr-verify it runs is $LCR_VERIFY when set; otherwise the package's release build when there is
+# one, else its debug build, brought up to date first.
 set -euo pipefail
 
 usage() { echo "usage: $0 OUT_DIR [--day YYYY-MM-DD] [--variant NAME] [--port PORT]" >&2; exit 2; }
@@ -16,15 +20,33 @@ out=$1; shift
 day=$(date -u +%F); variant=eligible; port=8443
 while [ $# -gt 0 ]; do
   case $1 in
-    --day) day=$2; shift 2 ;;
-    --variant) variant=$2; shift 2 ;;
-    --port) port=$2; shift 2 ;;
+    --day) [ $# -ge 2 ] || usage; day=$2; shift 2 ;;
+    --variant) [ $# -ge 2 ] || usage; variant=$2; shift 2 ;;
+    --port) [ $# -ge 2 ] || usage; port=$2; shift 2 ;;
     *) usage ;;
   esac
 done
+case $variant in
+  eligible|tampered|unsigned|untrusted-signer|no-direct-care|lookalike-domain|lapsed-training) ;;
+  *) echo "$0: unknown variant $variant" >&2; usage ;;
+esac
 here=$(cd "$(dirname "$0")/.." && pwd)
 demo=$here/certs/demo
 [ -f "$demo/applicant-signer.pem" ] || { echo "$0: $demo/applicant-signer.pem is missing (run: swift run demo-pki certs)" >&2; exit 2; }
+
+bin=${LCR_VERIFY:-}
+if [ -z "$bin" ]; then
+  config=debug
+  [ -x "$here/.build/release/lcr-verify" ] && config=release
+  if ! log=$(cd "$here" && swift build -c "$config" --product lcr-verify 2>&1); then
+    echo "$log" >&2; echo "$0: cannot build lcr-verify" >&2; exit 2
+  fi
+  bin=$(cd "$here" && swift build -c "$config" --show-bin-path)/lcr-verify
+fi
+
+# The applicant's raw files, as their systems export them, in a scratch folder.
+raw=$(mktemp -d)
+trap 'rm -rf "$raw"' EXIT
 
 # Dates relative to the day: the DSPT assessment whose 30 June deadline last passed, training done 100 days ago.
 year=${day:0:4}; month=${day:5:2}
@@ -35,11 +57,8 @@ trained=$(date -u -d "$day - 100 days" +%d/%m/%Y)
 trained_mon=$(date -u -d "$day - 120 days" +%d-%b-%Y)
 [ "$variant" = lapsed-training ] && trained=$(date -u -d "$day - 400 days" +%d/%m/%Y)
 
-rm -rf "$out"; mkdir -p "$out"/{dspt,training,staff,hscn}
-cd "$out"
-
-printf 'Organisation Code,Organisation Name,Status,Date Published,Financial Year\r\n' > dspt/assessment.csv
-printf 'B86001,Example Medical Practice,%s Standards Met,%s,%s\r\n' "${assessment_year}" "$published" "$assessment_year" >> dspt/assessment.csv
+printf 'Organisation Code,Organisation Name,Status,Date Published,Financial Year\r\n' > "$raw/assessment.csv"
+printf 'B86001,Example Medical Practice,%s Standards Met,%s,%s\r\n' "${assessment_year}" "$published" "$assessment_year" >> "$raw/assessment.csv"
 
 # Training: a BOM, CRLF, quoted names with commas, UK and dd-Mon-yyyy dates.
 {
@@ -49,7 +68,7 @@ printf 'B86001,Example Medical Practice,%s Standards Met,%s,%s\r\n' "${assessmen
   done
   printf 'E0041,"Manager, A",A.Manager@NHS.NET,Data Security Awareness - Level 1,%s\r\n' "$trained_mon"
   printf 'E0042,"Smith, J",j.smith@leeds.gov.uk,Data Security Awareness - Level 1,%s\r\n' "$trained"
-} > training/ig-training.csv
+} > "$raw/ig-training.csv"
 
 {
   printf 'Email,Name,Role,Access\n'
@@ -59,41 +78,30 @@ printf 'B86001,Example Medical Practice,%s Standards Met,%s,%s\r\n' "${assessmen
   printf 'j.smith@leeds.gov.uk,J Smith,Social Worker,read-only\n'
   [ "$variant" = lookalike-domain ] && printf 'staff3@nhs.net.example.com,Staff Member 3,Receptionist,read-only\n'
   true
-} > staff/lcr-users.csv
+} > "$raw/lcr-users.csv"
 
-cp "$demo/hscn-endpoint.pem" hscn/gateway.pem
-printf '%%PDF-1.4\n%% DEMO HSCN connection agreement for Example Medical Practice (B86001)\n%%%%EOF\n' > hscn/agreement.pdf
+printf '%%PDF-1.4\n%% DEMO HSCN connection agreement for Example Medical Practice (B86001)\n%%%%EOF\n' > "$raw/agreement.pdf"
 signer=applicant-signer
 [ "$variant" = untrusted-signer ] && signer=untrusted-signer
-sign() { openssl cms -sign -binary -md sha256 -nosmimecap -outform DER -in "$1" -out "$2" \
-           -signer "$demo/$signer.pem" -inkey "$demo/$signer.key.pem"; }
-sign hscn/agreement.pdf hscn/agreement.pdf.p7s
+# The agreement carries its own detached signature (in real life, the HSCN provider's).
+openssl cms -sign -binary -md sha256 -nosmimecap -outform DER -in "$raw/agreement.pdf" -out "$raw/agreement.pdf.p7s" \
+  -signer "$demo/$signer.pem" -inkey "$demo/$signer.key.pem"
 
-sha() { sha256sum "$1" | cut -d' ' -f1; }
-provides=true
-[ "$variant" = no-direct-care ] && provides=false
-cat > manifest.json <<JSON
-{
-  "format": "lcr-evidence/1",
-  "organisation": {
-    "odsCode": "B86001",
-    "name": "Example Medical Practice",
-    "staffCount": 42,
-    "accessRequested": "read-only",
-    "directCare": { "provides": $provides, "services": ["general practice"], "basis": "GDPR Article 9(2)(h)" }
-  },
-  "contact": { "name": "A Manager", "email": "a.manager@nhs.net" },
-  "evidence": [
-    { "kind": "dspt-assessment", "path": "dspt/assessment.csv", "sha256": "$(sha dspt/assessment.csv)" },
-    { "kind": "training-records", "path": "training/ig-training.csv", "sha256": "$(sha training/ig-training.csv)" },
-    { "kind": "user-accounts", "path": "staff/lcr-users.csv", "sha256": "$(sha staff/lcr-users.csv)" },
-    { "kind": "hscn-certificate", "path": "hscn/gateway.pem", "sha256": "$(sha hscn/gateway.pem)" },
-    { "kind": "hscn-agreement", "path": "hscn/agreement.pdf", "sha256": "$(sha hscn/agreement.pdf)", "signature": "hscn/agreement.pdf.p7s" }
-  ],
-  "hscn": { "endpoints": ["https://localhost:$port/"] }
-}
-JSON
-[ "$variant" = unsigned ] || sign manifest.json manifest.json.p7s
-# Tampering after signing: one training date changes, so its SHA-256 no longer matches the manifest.
-[ "$variant" = tampered ] && sed -i '2s/staff1@nhs.net/staff1@nhs.net /' training/ig-training.csv
+rm -rf "$out"
+"$bin" bundle init "$out" --ods B86001 --name "Example Medical Practice" --staff-count 42 --access read-only \
+  --service "general practice" --endpoint "https://localhost:$port/" \
+  --contact-name "A Manager" --contact-email a.manager@nhs.net > /dev/null
+# The one declaration bundle init cannot make: an organisation that does not provide direct care.
+[ "$variant" = no-direct-care ] && sed -i 's/"provides": true/"provides": false/' "$out/manifest.json"
+"$bin" bundle add "$out" "$raw/assessment.csv" --kind dspt-assessment > /dev/null
+"$bin" bundle add "$out" "$raw/ig-training.csv" --kind training-records > /dev/null
+"$bin" bundle add "$out" "$raw/lcr-users.csv" --kind user-accounts > /dev/null
+"$bin" bundle add "$out" "$demo/hscn-endpoint.pem" --kind hscn-certificate --as gateway.pem > /dev/null
+"$bin" bundle add "$out" "$raw/agreement.pdf" --kind hscn-agreement --signature "$raw/agreement.pdf.p7s" > /dev/null
+"$bin" bundle seal "$out" --signing-key "$demo/$signer.key.pem" --signing-cert "$demo/$signer.pem" \
+  --trust "$here/certs" --as-of "${day}T12:00:00Z" > /dev/null
+
+[ "$variant" = unsigned ] && rm "$out/manifest.json.p7s"
+# Tampering after signing: one training row changes, so its SHA-256 no longer matches the manifest.
+[ "$variant" = tampered ] && sed -i '2s/staff1@nhs.net/staff1@nhs.net /' "$out/training/ig-training.csv"
 true

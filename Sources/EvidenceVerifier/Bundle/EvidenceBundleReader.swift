@@ -40,6 +40,18 @@ public struct EvidenceBundleReader: Sendable {
         }
     }
 
+    /// Reads the bundle folder at `folder` as if its `manifest.json` and `manifest.json.p7s` held `staged`'s
+    /// bytes (`bundle seal` lints the manifest it is about to write before anything on disk changes).
+    func read(folder: URL, staged: StagedManifest) throws -> EvidenceBundle {
+        try read(root: folder, source: folder, storage: nil, snapshot: .copying(), staged: staged)
+    }
+
+    /// A manifest and its signature not yet written into the bundle.
+    struct StagedManifest {
+        let manifest: Data
+        let signature: Data
+    }
+
     private enum SourceKind { case folder, zip }
 
     /// What the bundle open on `descriptor` is, found without blocking on a FIFO or device.
@@ -62,12 +74,14 @@ public struct EvidenceBundleReader: Sendable {
         }
     }
 
-    private func read(root: URL, source: URL, storage: TemporaryDirectory?, snapshot: EvidenceSnapshot) throws -> EvidenceBundle {
+    private func read(
+        root: URL, source: URL, storage: TemporaryDirectory?, snapshot: EvidenceSnapshot, staged: StagedManifest? = nil
+    ) throws -> EvidenceBundle {
         let folder = try BundleDirectory(root)
         let onDisk = try folder.walk(maximumEntries: Self.maximumWalkedFiles)
         let ambiguity = NameAmbiguity(onDisk)
 
-        let manifestRead = folder.readSmallFile(Self.manifestName, limit: ManifestParser.maximumBytes)
+        let manifestRead = staged.map { .success($0.manifest) } ?? folder.readSmallFile(Self.manifestName, limit: ManifestParser.maximumBytes)
         let manifestBytes = try? manifestRead.get()
         let manifestState: ManifestState
         switch manifestRead {
@@ -79,7 +93,7 @@ public struct EvidenceBundleReader: Sendable {
         case .failure(.open(.missing)): manifestState = .missing
         case .failure(let failure): manifestState = .invalid(ManifestProblem(Self.describe(failure, limit: ManifestParser.maximumBytes)))
         }
-        let signature = try? folder.readSmallFile(Self.manifestSignatureName, limit: Self.maximumSignatureBytes).get()
+        let signature = staged?.signature ?? (try? folder.readSmallFile(Self.manifestSignatureName, limit: Self.maximumSignatureBytes).get())
 
         let entries = manifestState.manifest?.evidence ?? []
         let listedTwins = NameAmbiguity(entries.map { Array($0.path.utf8) })
