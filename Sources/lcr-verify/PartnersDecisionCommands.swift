@@ -15,13 +15,14 @@ extension PartnersCommand {
         @Option(help: "The signed Information Sharing Agreement; kept in the evidence store by its SHA-256.") var isa: String
         @Option(help: "Who decided (a person or the steering group).") var by: String
         @Option(help: "Why, e.g. the meeting and minute.") var reason: String = "approved by the steering group"
+        @OptionGroup var time: DecisionTime
         @OptionGroup var data: DataDirectoryOptions
 
         func run() async throws {
             let registry = try data.openRegistry()
             let partner = try RegistryFailure.mapped {
                 try PartnerApproval(registry: registry).approve(
-                    odsCode: odsCode.uppercased(), access: access, isa: URL(fileURLWithPath: isa), by: by, reason: reason, at: Date())
+                    odsCode: odsCode.uppercased(), access: access, isa: URL(fileURLWithPath: isa), by: by, reason: reason, at: time.instant())
             }
             try Console.output("\(partner.odsCode) approved for \(access.rawValue) access by \(by); ISA stored as \(partner.isaPath ?? "")\n")
         }
@@ -34,10 +35,11 @@ extension PartnersCommand {
         @Argument(help: "The partner's ODS code.") var odsCode: String
         @Option(help: "Why.") var reason: String
         @Option(help: "Who decided.") var by: String
+        @OptionGroup var time: DecisionTime
         @OptionGroup var data: DataDirectoryOptions
 
         func run() async throws {
-            try StatusChange.apply(.suspended, odsCode: odsCode, reason: reason, by: by, data: data)
+            try StatusChange.apply(.suspended, odsCode: odsCode, reason: reason, by: by, at: time.instant(), data: data)
         }
     }
 
@@ -48,10 +50,11 @@ extension PartnersCommand {
         @Argument(help: "The partner's ODS code.") var odsCode: String
         @Option(help: "Why.") var reason: String
         @Option(help: "Who decided.") var by: String
+        @OptionGroup var time: DecisionTime
         @OptionGroup var data: DataDirectoryOptions
 
         func run() async throws {
-            try StatusChange.apply(.withdrawn, odsCode: odsCode, reason: reason, by: by, data: data)
+            try StatusChange.apply(.withdrawn, odsCode: odsCode, reason: reason, by: by, at: time.instant(), data: data)
         }
     }
 
@@ -65,6 +68,7 @@ extension PartnersCommand {
         @Option(help: "The last day the waiver applies, yyyy-MM-dd (through the end of that day in Europe/London).") var until: String
         @Option(help: "Why, e.g. the agreed improvement plan.") var reason: String
         @Option(help: "Who approved it.") var by: String
+        @OptionGroup var time: DecisionTime
         @OptionGroup var data: DataDirectoryOptions
 
         func validate() throws {
@@ -79,7 +83,7 @@ extension PartnersCommand {
             let deadline = WaiverDeadline.endOfDay(until)!
             let waiver = try RegistryFailure.mapped {
                 try registry.grant(Waiver(
-                    odsCode: odsCode.uppercased(), findingCode: code, until: deadline, reason: reason, approvedBy: by, approvedAt: Date()))
+                    odsCode: odsCode.uppercased(), findingCode: code, until: deadline, reason: reason, approvedBy: by, approvedAt: time.instant()))
             }
             try Console.output("\(waiver.odsCode): \(code) waived until \(until) (ends \(ISOInstant.string(deadline))), approved by \(by)\n")
         }
@@ -87,14 +91,22 @@ extension PartnersCommand {
 
     /// A suspension or withdrawal, recorded with who and why.
     enum StatusChange {
-        static func apply(_ status: PartnerStatus, odsCode: String, reason: String, by: String, data: DataDirectoryOptions) throws {
+        static func apply(_ status: PartnerStatus, odsCode: String, reason: String, by: String, at instant: Date, data: DataDirectoryOptions) throws {
             let registry = try data.openRegistry()
             let partner = try RegistryFailure.mapped {
-                try registry.changeStatus(odsCode: odsCode.uppercased(), to: status, by: by, reason: reason, at: Date())
+                try registry.changeStatus(odsCode: odsCode.uppercased(), to: status, by: by, reason: reason, at: instant)
             }
             try Console.output("\(partner.odsCode) \(status.rawValue) by \(by): \(reason)\n")
         }
     }
+}
+
+/// `--at`: when the steering group took a decision (default now), e.g. the meeting it was minuted at.
+struct DecisionTime: ParsableArguments {
+    @Option(name: .customLong("at"), help: "When the decision was taken, ISO 8601 with a zone (default: now).", transform: AsOfArgument.parse)
+    var at: Date?
+
+    func instant() -> Date { at ?? Date() }
 }
 
 extension AccessLevel: ExpressibleByArgument {}
