@@ -36,7 +36,10 @@ public enum DashboardPage {
 
     private static func summary(_ dashboard: Dashboard) -> String {
         let escape = HTMLText.escaped
-        let counts = PartnerStatus.dashboardOrder.map { "\(dashboard.partners($0).count) \($0.rawValue)" }.joined(separator: ", ")
+        let counts = PartnerStatus.dashboardOrder.map { status in
+            let count = dashboard.partners(status).count
+            return "\(count) \(status == .applicant && count != 1 ? "applicants" : status.rawValue)"
+        }.joined(separator: ", ")
         let active = dashboard.partners.filter { $0.partner.status != .withdrawn }
         let lapsed = active.filter { $0.urgency == .lapsed }
         let soon = active.filter { $0.urgency == .soon }
@@ -140,7 +143,7 @@ public enum DashboardPage {
         default: highlight = ""
         }
         return highlight + "<strong>\(escape(ReadableInstant.string(lapse.at)))</strong>"
-            + "<span class=\"lapse small\">Reason: \(escape(lapse.reason.words)) — \(escape(lapse.detail))</span>"
+            + " <span class=\"lapse small\">Reason: \(escape(lapse.reason.words)) — \(escape(lapse.detail))</span>"
     }
 
     private static func decisionCell(_ overview: PartnerOverview) -> String {
