@@ -58,6 +58,7 @@ struct DashboardBrowserTests {
         let deployment = try await DashboardDeployment.make()
         let out = try dashboard(deployment)
         let page = try open(out)
+        #expect(page.text.contains("4 organisations: 1 approved, 2 applicants, 1 suspended, 0 withdrawn."))
         for (odsCode, status) in [("B86001", "APPROVED"), ("RR8", "APPLICANT"), ("Y00002", "APPLICANT"), ("Y00003", "SUSPENDED")] {
             #expect(page.text.contains(odsCode))
             let section = try #require(page.text.range(of: "\(status) \(status == "APPLICANT" ? "Applicants" : "\(status.prefix(1))\(status.dropFirst().lowercased()) partners")"))

@@ -36,7 +36,7 @@ public enum DashboardPage {
 
     private static func summary(_ dashboard: Dashboard) -> String {
         let escape = HTMLText.escaped
-        let counts = PartnerStatus.dashboardOrder.map { status in
+        let counts = PartnerStatus.dashboardOrder.map { status -> String in
             let count = dashboard.partners(status).count
             return "\(count) \(status == .applicant && count != 1 ? "applicants" : status.rawValue)"
         }.joined(separator: ", ")
@@ -69,7 +69,7 @@ public enum DashboardPage {
     }
 
     private static func navigation(_ dashboard: Dashboard) -> String {
-        let items = ["<li><a href=\"#lapse-calendar-section\">Lapse calendar</a></li>"] + PartnerStatus.dashboardOrder.map { status in
+        let items = ["<li><a href=\"#lapse-calendar-section\">Lapse calendar</a></li>"] + PartnerStatus.dashboardOrder.map { status -> String in
             "<li><a href=\"#section-\(status.rawValue)\">\(status.sectionTitle) (\(dashboard.partners(status).count))</a></li>"
         }
         return "<nav class=\"filter\" aria-label=\"Partners by status\"><p class=\"note\">Show partners by status:</p><ul>" + items.joined() + "</ul></nav>"
@@ -156,7 +156,7 @@ public enum DashboardPage {
     private static func waiversCell(_ overview: PartnerOverview) -> String {
         guard !overview.openWaivers.isEmpty else { return "<span class=\"note\">none</span>" }
         let escape = HTMLText.escaped
-        return "<ul>" + overview.openWaivers.map { waiver in
+        return "<ul>" + overview.openWaivers.map { waiver -> String in
             "<li>\(PageShell.mark("◆", "WAIVED", tone: .caution)) <code>\(escape(waiver.findingCode))</code> until \(escape(ReadableInstant.string(waiver.until))), "
                 + "approved by \(escape(waiver.approvedBy))</li>"
         }.joined() + "</ul>"

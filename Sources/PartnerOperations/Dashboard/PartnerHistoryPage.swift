@@ -16,7 +16,7 @@ public enum PartnerHistoryPage {
             ("Access", escape(partner.access?.rawValue ?? "none yet")),
             ("ISA SHA-256", partner.isaSha256.map { "<code>\(escape($0))</code>" } ?? "no signed ISA recorded"),
             ("Known since", escape(ReadableInstant.string(partner.createdAt))),
-            ("Latest verification", verifications.last.map { verification in
+            ("Latest verification", verifications.last.map { verification -> String in
                 let standing = VerificationStanding(verification)
                 return PageShell.mark(standing.symbol, standing.words, tone: standing.tone) + " as of " + escape(ReadableInstant.string(verification.asOf))
             } ?? "not verified yet"),
@@ -39,7 +39,7 @@ public enum PartnerHistoryPage {
         } else {
             body.append("<table><caption>Submissions, verifications and the steering group's decisions</caption><thead><tr>"
                 + ["When", "What", "Details"].map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead><tbody>"
-                + events.map { event in
+                + events.map { event -> String in
                     "<tr><td>\(escape(ReadableInstant.string(event.at)))</td><td>\(escape(event.kind))</td><td>\(escape(event.summary))</td></tr>"
                 }.joined() + "</tbody></table>")
         }

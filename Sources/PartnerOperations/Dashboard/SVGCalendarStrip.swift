@@ -39,7 +39,7 @@ public enum SVGCalendarStrip {
 
     /// What the strip shows, in sentences (the picture's description).
     static func description(_ calendar: LapseCalendar, total: Int) -> String {
-        let busy = calendar.months.filter { !$0.entries.isEmpty }.map { month in
+        let busy = calendar.months.filter { !$0.entries.isEmpty }.map { month -> String in
             "\(month.month.name): \(summary(month))"
         }
         return (busy.isEmpty ? ["No partner's verification lapses in these twelve months."] : busy).joined(separator: ". ") + "."

@@ -102,7 +102,7 @@ public enum SVGTimeline {
 
     /// What the timeline shows, in sentences.
     static func description(_ points: [Point]) -> String {
-        let counts = VerificationStanding.allCases.map { standing in
+        let counts = VerificationStanding.allCases.map { standing -> String in
             "\(points.filter { $0.standing == standing }.count) \(laneName(standing).lowercased())"
         }.joined(separator: ", ")
         let count = points.count == 1 ? "1 verification" : "\(points.count) verifications"
