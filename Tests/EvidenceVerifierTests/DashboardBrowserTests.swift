@@ -122,6 +122,7 @@ struct DashboardBrowserTests {
         try Data(altered.utf8).write(to: file)
         let checked = try String(contentsOf: try dashboard(deployment), encoding: .utf8)
         #expect(ReadableText.of(checked, format: "html").components(separatedBy: "signature NOT VALID").count - 1 == 1)
+        #expect(ReadableText.of(checked, format: "html").contains("✖ REPORT NOT VALID Latest report altered, unreadable or its signature refused (1): Y00002 Example Care Home"))
         let report = try String(contentsOf: deployment.folder.path("site/Y00002-latest.html"), encoding: .utf8)
         #expect(ReadableText.of(report, format: "html").contains("Report signature NOT VALID: \(latest.reportPath) no longer has the SHA-256 the registry recorded for it"))
         let unchecked = try String(contentsOf: try dashboard(deployment, trust: false), encoding: .utf8)

@@ -131,3 +131,27 @@ struct DashboardLapseTests {
         #expect(VerificationStanding(verification(.notEligible, waived: true)) == .notEligible)
     }
 }
+
+/// Text from the registry and from reports (names, reasons, codes) is evidence: it is escaped on the page.
+@Suite("Dashboard page escaping")
+struct DashboardPageEscapingTests {
+    @Test("A hostile partner name, decision reason and waiver code become text, never markup")
+    func escapesRegistryText() {
+        let at = ISOInstant.parse("2026-04-01T12:00:00Z")!
+        let hostile = "<script>alert(1)</script><a href=\"https://evil.example/\">x</a>"
+        let partner = Partner(odsCode: "B86001", name: hostile, status: .approved, access: .readOnly, createdAt: at)
+        let overview = PartnerOverview(
+            partner: partner, latest: nil, report: .unreadable(path: "reports/B86001/\(hostile).json", problem: hostile),
+            lastDecision: PartnerDecision(odsCode: "B86001", action: .approved, by: hostile, at: at, reason: hostile),
+            openWaivers: [Waiver(odsCode: "B86001", findingCode: hostile, until: at, reason: hostile, approvedBy: hostile, approvedAt: at)],
+            lapse: Lapse(at: at, reason: .unknown, detail: hostile), urgency: .lapsed)
+        let dashboard = Dashboard(asOf: at, noticeDays: 30, partners: [overview], signaturesChecked: false)
+        let html = DashboardPage.html(dashboard, reportLinks: [:], historyLinks: ["B86001": "B86001-history.html"])
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("href=\"https:"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("✖ report unreadable"))
+        let history = PartnerHistoryPage.html(partner: partner, verifications: [], events: [])
+        #expect(!history.contains("<script") && history.contains("&lt;script&gt;"))
+    }
+}

@@ -58,13 +58,22 @@ public enum DashboardPage {
         list(notEligible, "\(PageShell.mark("✖", "NOT ELIGIBLE", tone: .bad)) Latest verification not eligible (\(notEligible.count)):") { overview in
             "<strong>\(escape(overview.partner.odsCode))</strong> \(escape(overview.partner.name))"
         }
+        let untrustworthy = dashboard.partners.filter { overview in
+            switch overview.report {
+            case .loaded(_, _, .notValid), .unreadable: true
+            default: false
+            }
+        }
+        list(untrustworthy, "\(PageShell.mark("✖", "REPORT NOT VALID", tone: .bad)) Latest report altered, unreadable or its signature refused (\(untrustworthy.count)):") { overview in
+            "<strong>\(escape(overview.partner.odsCode))</strong> \(escape(overview.partner.name))"
+        }
         if lapsed.isEmpty && soon.isEmpty {
             lines.append("<p>\(PageShell.mark("✔", "NOTHING LAPSES", tone: .good)) within the \(dashboard.noticeDays)-day notice period.</p>")
         }
         lines.append("<p class=\"note\">" + (dashboard.signaturesChecked
             ? "Each latest report's signature was checked against the report-signing trust anchors as of this page's instant."
             : "Report signatures were not checked (no --trust given): each report page says \"not checked\".") + "</p>")
-        let tone: ReportStyle.Tone = !lapsed.isEmpty || !notEligible.isEmpty ? .bad : (soon.isEmpty ? .good : .caution)
+        let tone: ReportStyle.Tone = !lapsed.isEmpty || !notEligible.isEmpty || !untrustworthy.isEmpty ? .bad : (soon.isEmpty ? .good : .caution)
         return "<div class=\"box tone-\(tone.rawValue)\" role=\"region\" aria-label=\"Summary\">" + lines.joined() + "</div>"
     }
 
