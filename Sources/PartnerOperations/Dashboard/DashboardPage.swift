@@ -21,7 +21,7 @@ public enum DashboardPage {
         body.append(calendarSection(dashboard))
         for status in PartnerStatus.dashboardOrder {
             let partners = dashboard.partners(status)
-            body.append("<section aria-labelledby=\"status-\(status.rawValue)\" id=\"section-\(status.rawValue)\">")
+            body.append("<section class=\"status\" aria-labelledby=\"status-\(status.rawValue)\" id=\"section-\(status.rawValue)\">")
             body.append("<h2 id=\"status-\(status.rawValue)\">\(PageShell.mark(status.symbol, status.word, tone: status.tone)) \(status.sectionTitle) (\(partners.count))</h2>")
             if partners.isEmpty {
                 body.append("<p class=\"note\">None.</p>")

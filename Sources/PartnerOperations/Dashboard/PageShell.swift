@@ -11,10 +11,11 @@ enum PageShell {
         svg.picture{width:100%;height:auto;display:block;margin:.4rem 0;font-family:"DejaVu Sans","Segoe UI",Arial,sans-serif}
         table.partners td,table.partners th{font-size:.9rem}
         table.partners td ul{margin:0;padding-left:1rem}
+        table.partners .note{font-size:.9em}
         .lapse{display:block}
-        .small{font-size:.85rem}
+        .small{font-size:.85em}
         h2 .mark{font-size:1.2rem}
-        @media print{nav.filter{display:none}svg.picture{break-inside:avoid}table.partners td,table.partners th{font-size:8.5pt}}
+        @media print{nav.filter{display:none}svg.picture{break-inside:avoid}section.status{break-inside:avoid-page}table.partners td,table.partners th{font-size:8.5pt}}
         """
 
     static func document(title: String, body: [String]) -> String {
