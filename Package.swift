@@ -62,6 +62,8 @@ let package = Package(
             name: "EvidenceVerifierTests",
             dependencies: [
                 "EvidenceVerifier", "PKIFixtures", "CZlib",
+                // The dashboard's browser tests build a real data folder (they share HeadlessBrowser with the report pages).
+                "PartnerOperations", "PartnerRegistry",
             ]
         ),
         .testTarget(

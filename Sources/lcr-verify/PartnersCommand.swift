@@ -49,20 +49,45 @@ struct PartnersCommand: AsyncParsableCommand {
         }
     }
 
-    /// `partners history ODS`: submissions, verifications (with what changed) and decisions, oldest first.
+    /// `partners history ODS`: submissions, verifications (with what changed) and decisions, oldest first;
+    /// `--format html` adds a timeline of the verifications.
     struct History: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "What happened to a partner: submissions, verifications and decisions, oldest first.")
+        static let configuration = CommandConfiguration(
+            abstract: "What happened to a partner: submissions, verifications and decisions, oldest first.",
+            discussion: """
+                --format html writes one self-contained page (no script, nothing loaded from elsewhere) with the \
+                partner's record, a timeline of its verifications (eligible, eligible with a waiver, not eligible) and \
+                every event; --out FILE writes any format to FILE whole (a temporary file renamed into place) instead of stdout.
+                """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, html
+        }
 
         @Argument(help: "The partner's ODS code.") var odsCode: String
         @OptionGroup var data: DataDirectoryOptions
-        @Option(help: "text or json.") var format: OutputFormat = .text
+        @Option(help: "text, json or html.") var format: Format = .text
+        @Option(help: ArgumentHelp("Write to FILE instead of stdout.", valueName: "FILE")) var out: String?
 
         func run() async throws {
             let registry = try data.openRegistry()
-            let events = try RegistryFailure.mapped { try PartnerHistory.events(of: odsCode.uppercased(), in: registry) }
-            switch format {
-            case .json: try Console.json(events)
-            case .text: try Console.output(events.map { "\(ISOInstant.string($0.at))  \(TerminalText.escaped($0.summary))\n" }.joined())
+            let code = odsCode.uppercased()
+            let output: String = try RegistryFailure.mapped {
+                switch format {
+                case .html:
+                    return try PartnerHistoryPage.html(odsCode: code, in: registry)
+                case .json:
+                    let events = try PartnerHistory.events(of: code, in: registry)
+                    return String(decoding: try ReportCoding.encoder.encode(events), as: UTF8.self) + "\n"
+                case .text:
+                    let events = try PartnerHistory.events(of: code, in: registry)
+                    return events.map { "\(ISOInstant.string($0.at))  \(TerminalText.escaped($0.summary))\n" }.joined()
+                }
+            }
+            if let out {
+                try PageFile.write(output, to: URL(fileURLWithPath: out))
+            } else {
+                try Console.output(output)
             }
         }
     }

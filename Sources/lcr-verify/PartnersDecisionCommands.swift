@@ -15,13 +15,14 @@ extension PartnersCommand {
         @Option(help: "The signed Information Sharing Agreement; kept in the evidence store by its SHA-256.") var isa: String
         @Option(help: "Who decided (a person or the steering group).") var by: String
         @Option(help: "Why, e.g. the meeting and minute.") var reason: String = "approved by the steering group"
+        @OptionGroup var time: DecisionTime
         @OptionGroup var data: DataDirectoryOptions
 
         func run() async throws {
             let registry = try data.openRegistry()
             let partner = try RegistryFailure.mapped {
                 try PartnerApproval(registry: registry).approve(
-                    odsCode: odsCode.uppercased(), access: access, isa: URL(fileURLWithPath: isa), by: by, reason: reason, at: Date())
+                    odsCode: odsCode.uppercased(), access: access, isa: URL(fileURLWithPath: isa), by: by, reason: reason, at: time.instant())
             }
             try Console.output("\(partner.odsCode) approved for \(access.rawValue) access by \(by); ISA stored as \(partner.isaPath ?? "")\n")
         }
@@ -32,10 +33,11 @@ extension PartnersCommand {
         static let configuration = CommandConfiguration(abstract: "Suspend an approved partner's access.")
 
         @OptionGroup var decision: DecisionOptions
+        @OptionGroup var time: DecisionTime
         @OptionGroup var data: DataDirectoryOptions
 
         func run() async throws {
-            try StatusChange.apply(.suspended, decision, data: data)
+            try StatusChange.apply(.suspended, decision, at: time.instant(), data: data)
         }
     }
 
@@ -44,10 +46,11 @@ extension PartnersCommand {
         static let configuration = CommandConfiguration(abstract: "Withdraw an applicant or partner (re-verification stops).")
 
         @OptionGroup var decision: DecisionOptions
+        @OptionGroup var time: DecisionTime
         @OptionGroup var data: DataDirectoryOptions
 
         func run() async throws {
-            try StatusChange.apply(.withdrawn, decision, data: data)
+            try StatusChange.apply(.withdrawn, decision, at: time.instant(), data: data)
         }
     }
 
@@ -61,6 +64,7 @@ extension PartnersCommand {
         @Option(help: "The last day the waiver applies, yyyy-MM-dd (through the end of that day in Europe/London).") var until: String
         @Option(help: "Why, e.g. the agreed improvement plan.") var reason: String
         @Option(help: "Who approved it.") var by: String
+        @OptionGroup var time: DecisionTime
         @OptionGroup var data: DataDirectoryOptions
 
         func validate() throws {
@@ -75,7 +79,7 @@ extension PartnersCommand {
             let deadline = WaiverDeadline.endOfDay(until)!
             let waiver = try RegistryFailure.mapped {
                 try registry.grant(Waiver(
-                    odsCode: odsCode.uppercased(), findingCode: code, until: deadline, reason: reason, approvedBy: by, approvedAt: Date()))
+                    odsCode: odsCode.uppercased(), findingCode: code, until: deadline, reason: reason, approvedBy: by, approvedAt: time.instant()))
             }
             try Console.output("\(waiver.odsCode): \(code) waived until \(until) (ends \(ISOInstant.string(deadline))), approved by \(by)\n")
         }
@@ -90,11 +94,12 @@ extension PartnersCommand {
         @Option(help: "The waived finding code.") var code: String
         @Option(help: "Why.") var reason: String
         @Option(help: "Who decided.") var by: String
+        @OptionGroup var time: DecisionTime
         @OptionGroup var data: DataDirectoryOptions
 
         func run() async throws {
             let registry = try data.openRegistry()
-            let now = Date()
+            let now = time.instant()
             let revoked = try RegistryFailure.mapped {
                 try registry.waivers(odsCode: odsCode.uppercased()).filter { $0.findingCode == code && $0.revokedAt == nil }.map { waiver in
                     try registry.revokeWaiver(id: waiver.id ?? 0, by: by, reason: reason, at: now)
@@ -107,11 +112,11 @@ extension PartnersCommand {
 
     /// A suspension or withdrawal, recorded with who and why.
     enum StatusChange {
-        static func apply(_ status: PartnerStatus, _ decision: DecisionOptions, data: DataDirectoryOptions) throws {
+        static func apply(_ status: PartnerStatus, _ decision: DecisionOptions, at instant: Date, data: DataDirectoryOptions) throws {
             let registry = try data.openRegistry()
             let partner = try RegistryFailure.mapped {
                 try registry.changeStatus(
-                    odsCode: decision.odsCode.uppercased(), to: status, by: decision.by, reason: decision.reason, at: Date())
+                    odsCode: decision.odsCode.uppercased(), to: status, by: decision.by, reason: decision.reason, at: instant)
             }
             try Console.output("\(partner.odsCode) \(status.rawValue) by \(decision.by): \(decision.reason)\n")
         }
@@ -123,6 +128,14 @@ struct DecisionOptions: ParsableArguments {
     @Argument(help: "The partner's ODS code.") var odsCode: String
     @Option(help: "Why.") var reason: String
     @Option(help: "Who decided.") var by: String
+}
+
+/// `--at`: when the steering group took a decision (default now), e.g. the meeting it was minuted at.
+struct DecisionTime: ParsableArguments {
+    @Option(name: .customLong("at"), help: "When the decision was taken, ISO 8601 with a zone (default: now).", transform: AsOfArgument.parse)
+    var at: Date?
+
+    func instant() -> Date { at ?? Date() }
 }
 
 extension AccessLevel: ExpressibleByArgument {}

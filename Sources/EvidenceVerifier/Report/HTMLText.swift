@@ -1,7 +1,7 @@
 /// Evidence text inside HTML: control characters made visible, then `&`, `<`, `>`, `"` and `'` as entities,
 /// safe in element content and in quoted attributes.
-enum HTMLText {
-    static func escaped(_ text: String) -> String {
+public enum HTMLText {
+    public static func escaped(_ text: String) -> String {
         var result = ""
         for scalar in TerminalText.escaped(text).unicodeScalars {
             switch scalar {

@@ -43,9 +43,7 @@ struct ReportPage {
     }
 
     /// The feeling a mark carries; the HTML page colours by it, always beside the mark's word.
-    enum Tone: String, CaseIterable {
-        case good, caution, bad, neutral
-    }
+    typealias Tone = ReportStyle.Tone
 
     /// A labelled value; `literal` values (digests, codes) are shown as code.
     struct Fact {

@@ -2,25 +2,30 @@
 /// `textPairs`, so a test can hold each to the WCAG AA contrast ratio (4.5:1). Colour only ever
 /// repeats what a symbol and a word already say. In print the tinted backgrounds become white and
 /// the borders stay, so a page on A4 needs no ink behind text.
-enum ReportStyle {
+public enum ReportStyle {
+    /// The feeling a mark carries; pages colour by it, always beside the mark's word.
+    public enum Tone: String, CaseIterable, Sendable {
+        case good, caution, bad, neutral
+    }
+
     /// A colour as CSS hex.
-    struct Colour: Equatable {
-        let hex: String
+    public struct Colour: Equatable, Sendable {
+        public let hex: String
     }
 
     /// Text and background colours for one tone.
-    struct Palette {
-        let text: Colour
-        let tint: Colour
-        let border: Colour
+    public struct Palette: Sendable {
+        public let text: Colour
+        public let tint: Colour
+        public let border: Colour
     }
 
-    static let ink = Colour(hex: "#1b1d21")
-    static let muted = Colour(hex: "#4b5058")
-    static let paper = Colour(hex: "#ffffff")
-    static let rule = Colour(hex: "#8a9099")
+    public static let ink = Colour(hex: "#1b1d21")
+    public static let muted = Colour(hex: "#4b5058")
+    public static let paper = Colour(hex: "#ffffff")
+    public static let rule = Colour(hex: "#8a9099")
 
-    static func palette(_ tone: ReportPage.Tone) -> Palette {
+    public static func palette(_ tone: Tone) -> Palette {
         switch tone {
         case .good: Palette(text: Colour(hex: "#0b5d28"), tint: Colour(hex: "#e6f4ea"), border: Colour(hex: "#1e7f3c"))
         case .caution: Palette(text: Colour(hex: "#6b4000"), tint: Colour(hex: "#fff4d6"), border: Colour(hex: "#b07800"))
@@ -32,15 +37,15 @@ enum ReportStyle {
     /// Every (text, background) pair the page draws text in.
     static var textPairs: [(text: Colour, background: Colour)] {
         var pairs = [(ink, paper), (muted, paper)]
-        for tone in ReportPage.Tone.allCases {
+        for tone in Tone.allCases {
             let palette = palette(tone)
             pairs += [(palette.text, palette.tint), (palette.text, paper), (ink, palette.tint)]
         }
         return pairs
     }
 
-    static var css: String {
-        let tones = ReportPage.Tone.allCases.map { tone in
+    public static var css: String {
+        let tones = Tone.allCases.map { tone in
             let palette = palette(tone)
             return ".tone-\(tone.rawValue){border-color:\(palette.border.hex)}"
                 + ".tone-\(tone.rawValue).box{background:\(palette.tint.hex)}"

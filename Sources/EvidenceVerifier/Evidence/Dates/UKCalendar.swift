@@ -3,8 +3,8 @@ import Foundation
 /// Days as the UK keeps them (Europe/London, with summer time): a calendar date means the
 /// instant that day starts in London. Start-of-day instants are cached, since evidence files
 /// repeat the same few hundred dates across many rows.
-struct UKCalendar: Sendable {
-    static let timeZone: TimeZone = {
+public struct UKCalendar: Sendable {
+    public static let timeZone: TimeZone = {
         guard let zone = TimeZone(identifier: "Europe/London") else {
             preconditionFailure("the Europe/London time zone is missing from this system's time zone data")
         }
