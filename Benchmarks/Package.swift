@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The benchmarks (endpoint probes, the 1,000,000-row training file, re-verifying 1,000 partners), kept out of the main package so its build and run never slow `swift test`.
-// Run from this folder: `swift run -c release probe-benchmark --help`, `swift run -c release training-benchmark`, `swift run -c release reverify-benchmark`.
+// Run from this folder: `swift run -c release probe-benchmark --help`, `swift run -c release training-benchmark`, `swift run -c release reverify-benchmark`, `swift run -c release check-benchmark`, `swift run -c release signatures-benchmark`.
 let package = Package(
     name: "lcr-verify-benchmarks",
     platforms: [.macOS(.v13)],
@@ -17,6 +17,15 @@ let package = Package(
         .executableTarget(
             name: "training-benchmark",
             dependencies: [.product(name: "EvidenceVerifier", package: "lcr-verify")]
+        ),
+        .target(name: "BenchmarkSupport"),
+        .executableTarget(
+            name: "check-benchmark",
+            dependencies: ["BenchmarkSupport", .product(name: "EvidenceVerifier", package: "lcr-verify")]
+        ),
+        .executableTarget(
+            name: "signatures-benchmark",
+            dependencies: ["BenchmarkSupport", .product(name: "EvidenceVerifier", package: "lcr-verify")]
         ),
         .executableTarget(
             name: "reverify-benchmark",
