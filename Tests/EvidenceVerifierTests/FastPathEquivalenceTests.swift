@@ -65,6 +65,42 @@ import Testing
         #expect(digest == Self.generatedPins[seed], "seed \(seed): \(digest)")
     }
 
+    /// Random text over an alphabet weighted towards what addresses are made of, with some non-ASCII.
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        var state = seed
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let alphabet: [String] = Array("aZz09.@-_+'!#`~.@.-".map(String.init)) + [" ", "\t", "..", "@nhs.net", "xn--", "\u{e9}", "\u{130}", "\u{212A}", "\u{301}", "\r\n"]
+        return (0..<count).map { _ in (0..<(1 + next() % 24)).map { _ in alphabet[next() % alphabet.count] }.joined() }
+    }
+
+    /// The byte-wise acceptance of a row's address agrees with `EmailAddress.parse` on every text it accepts,
+    /// and accepts every ASCII address `parse` accepts (so the fast path is taken whenever it can be).
+    @Test func emailFastAcceptanceAgreesWithParse() {
+        var accepted = 0
+        for text in Self.randomTexts(count: 200_000, seed: 7) + ["a@nhs.net", "a.b@x-y.gov.uk", "a@-x.net", "a@x-.net", ".a@nhs.net", String(repeating: "a", count: 65) + "@nhs.net"] {
+            var copy = text
+            let fast = copy.withUTF8 { EmailAddress.isWellFormedASCII($0) }
+            let parsed: Bool = if case .success = EmailAddress.parse(text) { true } else { false }
+            let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+            #expect(fast == (parsed && ascii), "\(text.debugDescription): fast \(fast), parse \(parsed)")
+            if fast { accepted += 1 }
+        }
+        #expect(accepted > 100)
+    }
+
+    /// Lower-casing into a reused buffer gives `String.lowercased()`'s bytes, ASCII or not.
+    @Test func bufferLowercasingAgreesWithString() {
+        var buffer: [UInt8] = []
+        for text in Self.randomTexts(count: 50_000, seed: 11) + ["\u{130}LKER@NHS.NET", "K\u{212A}@x", "STRASSE\u{df}"] {
+            var copy = text
+            copy.withUTF8 { ASCIICase.lowercase($0, into: &buffer) }
+            #expect(buffer == Array(text.lowercased().utf8), "\(text.debugDescription)")
+        }
+    }
+
     static let examplePins: [String: String] = [
         "eligible": "05923b6f3ea703d4fd9b4c5d7e000a37eaf49d2ed26c509e5930312ff5b0a4a5",
         "lapsed-training": "408ffa79a2f11c33e9a1b5245b9c81b7bcba063759e9f22ccb902889b271bd6d",

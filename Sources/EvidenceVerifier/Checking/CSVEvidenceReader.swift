@@ -43,7 +43,9 @@ struct CSVEvidenceReader<Column: CSVColumns> {
                         findings.append(.error(.csvUnreadableRow, "line \(row.line) of \(path) cannot be read: \(problem)", evidence: path, location: "line \(row.line)"))
                         return true
                     }
-                    body(CSVRecord(row: row, header: header), &findings)
+                    row.bytes.withUnsafeBufferPointer { bytes in
+                        body(CSVRecord(row: row, header: header, bytes: bytes), &findings)
+                    }
                 }
                 return true
             }

@@ -2,16 +2,17 @@
 struct CSVHeader<Column: CSVColumns> {
     /// Fields in the header; every record must have as many.
     let fieldCount: Int
-    /// Expected columns that are present, by position (the first matching header cell wins).
-    private let positions: [Column: Int]
+    /// Expected columns that are present, with their position (the first matching header cell wins):
+    /// a few pairs searched in order, cheaper per field than hashing the column.
+    private let positions: [(column: Column, position: Int)]
 
     init(_ row: CSVRow) {
         fieldCount = row.count
-        var positions: [Column: Int] = [:]
+        var positions: [(column: Column, position: Int)] = []
         for index in 0..<row.count {
             let cell = row[index]
-            for column in Column.allCases where positions[column] == nil && column.matches(cell) {
-                positions[column] = index
+            for column in Column.allCases where !positions.contains(where: { $0.column == column }) && column.matches(cell) {
+                positions.append((column, index))
             }
         }
         self.positions = positions
@@ -19,8 +20,11 @@ struct CSVHeader<Column: CSVColumns> {
 
     /// Required columns the header lacks, in declaration order.
     var missingRequired: [Column] {
-        Column.allCases.filter { $0.isRequired && positions[$0] == nil }
+        Column.allCases.filter { $0.isRequired && position(of: $0) == nil }
     }
 
-    func position(of column: Column) -> Int? { positions[column] }
+    func position(of column: Column) -> Int? {
+        for entry in positions where entry.column == column { return entry.position }
+        return nil
+    }
 }

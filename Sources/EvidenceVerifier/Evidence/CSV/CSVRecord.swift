@@ -2,13 +2,21 @@
 struct CSVRecord<Column: CSVColumns> {
     let row: CSVRow
     let header: CSVHeader<Column>
+    /// The row's bytes, pinned while the record is handed to the reader's body (see `CSVField`).
+    let bytes: UnsafeBufferPointer<UInt8>
 
     /// The physical line the row starts on.
     var line: Int { row.line }
 
     /// The trimmed value of `column`; empty when the column is absent or the cell is blank.
     subscript(column: Column) -> String {
-        guard let position = header.position(of: column) else { return "" }
-        return row.trimmed(position)
+        field(column).description
+    }
+
+    /// The trimmed bytes of `column`; empty when the column is absent or the cell is blank.
+    func field(_ column: Column) -> CSVField {
+        guard let position = header.position(of: column) else { return CSVField(bytes: UnsafeBufferPointer(rebasing: bytes[0..<0])) }
+        let range = row.trimmedRange(position)
+        return CSVField(bytes: UnsafeBufferPointer(rebasing: bytes[range]))
     }
 }

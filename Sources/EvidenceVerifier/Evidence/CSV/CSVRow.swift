@@ -20,10 +20,15 @@ public struct CSVRow: Sendable {
 
     /// The field at `index` without leading and trailing spaces and tabs.
     public func trimmed(_ index: Int) -> String {
+        String(decoding: bytes[trimmedRange(index)], as: UTF8.self)
+    }
+
+    /// Where the field at `index`, without leading and trailing spaces and tabs, lies in `bytes`.
+    func trimmedRange(_ index: Int) -> Range<Int> {
         var range = range(index)
         while let first = range.first, Self.isBlank(bytes[first]) { range = range.dropFirst() }
         while let last = range.last, Self.isBlank(bytes[last]) { range = range.dropLast() }
-        return String(decoding: bytes[range], as: UTF8.self)
+        return range
     }
 
     private func range(_ index: Int) -> Range<Int> {

@@ -26,6 +26,11 @@ public struct EvidenceDateParser: Sendable {
         return text.withUTF8 { bytes in parse(Cursor(bytes: bytes)) }
     }
 
+    /// The date a CSV field denotes, read from its bytes, or nil when it is not one of the accepted forms.
+    mutating func parse(_ field: CSVField) -> EvidenceDate? {
+        parse(Cursor(bytes: field.bytes))
+    }
+
     /// The instant `date` starts in Europe/London.
     public mutating func startOfDay(_ date: CivilDate) -> Date {
         calendar.startOfDay(date)
@@ -167,16 +172,19 @@ public struct EvidenceDateParser: Sendable {
             return sign * (hours * 3_600 + minutes * 60)
         }
 
-        /// `Jan` … `Dec`, any case, as 1 … 12.
+        /// `Jan` … `Dec`, any case, as 1 … 12. Only ASCII letters can spell one, so the bytes are
+        /// lower-cased and compared as they are.
         mutating func monthAbbreviation() -> Int? {
             guard index + 3 <= bytes.count else { return nil }
-            let letters = String(decoding: bytes[index..<(index + 3)], as: UTF8.self).lowercased()
+            let letters = bytes[index..<(index + 3)].reduce(UInt32(0)) { $0 << 8 | UInt32(ASCIICase.lowered($1)) }
             guard let month = Self.abbreviations.firstIndex(of: letters) else { return nil }
             index += 3
             return month + 1
         }
 
+        /// Each abbreviation's three lower-case letters packed into one number.
         private static let abbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+            .map { $0.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
 
         private static func digit(_ byte: UInt8) -> Int? {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? Int(byte - UInt8(ascii: "0")) : nil

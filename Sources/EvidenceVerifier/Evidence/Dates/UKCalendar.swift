@@ -2,7 +2,8 @@ import Foundation
 
 /// Days as the UK keeps them (Europe/London, with summer time): a calendar date means the
 /// instant that day starts in London. Start-of-day instants are cached, since evidence files
-/// repeat the same few hundred dates across many rows.
+/// repeat the same few hundred dates across many rows: in a flat table by day number for the
+/// days evidence names (1970 to 2099), in a bounded dictionary for the rest.
 public struct UKCalendar: Sendable {
     public static let timeZone: TimeZone = {
         guard let zone = TimeZone(identifier: "Europe/London") else {
@@ -20,10 +21,22 @@ public struct UKCalendar: Sendable {
         return calendar
     }()
     private var starts: [Int: Date] = [:]
+    /// Days since 1970 covered by `table`: 1970-01-01 to 2099-12-31.
+    private static let tableDays = 0..<47_482
+    /// Start of each day of `tableDays` as `Date`'s own seconds since 2001, NaN until first asked (made on first use).
+    private var table: [Double] = []
 
     /// The instant `date` starts in Europe/London.
     mutating func startOfDay(_ date: CivilDate) -> Date {
         let key = date.daysSince1970
+        if Self.tableDays.contains(key) {
+            if table.isEmpty { table = [Double](repeating: .nan, count: Self.tableDays.count) }
+            let known = table[key]
+            if !known.isNaN { return Date(timeIntervalSinceReferenceDate: known) }
+            let start = instant(date, hour: 0, minute: 0, second: 0)
+            table[key] = start.timeIntervalSinceReferenceDate
+            return start
+        }
         if let start = starts[key] { return start }
         let start = instant(date, hour: 0, minute: 0, second: 0)
         if starts.count >= Self.cacheLimit { starts.removeAll(keepingCapacity: true) }

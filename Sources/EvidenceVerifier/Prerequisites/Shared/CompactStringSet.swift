@@ -11,40 +11,63 @@ import Foundation
 struct CompactStringSet {
     private var bytes: [UInt8] = []
     /// Where each member ends in `bytes` (it starts where the previous one ends).
-    private var ends: [Int] = []
-    /// Each member's hash, so a probe compares bytes only on a hash match and growing needs no rehashing.
-    private var hashes: [Int] = []
-    /// Member number + 1 in each slot; 0 is empty.
-    private var slots = [Int](repeating: 0, count: 16)
+    private var ends: [UInt32] = []
+    /// The low half of each member's hash: where it sits in the table, kept so growing needs no rehashing.
+    private var hashes: [UInt32] = []
+    /// Each slot: the high half of its member's hash above the member's number + 1 (0 is empty), so a
+    /// probe rejects a different member without reading anything else.
+    private var slots = [UInt64](repeating: 0, count: 16)
 
     var count: Int { ends.count }
+
+    /// Makes room for `members` members in all (and `bytes` bytes of them) without growing.
+    mutating func reserveCapacity(members: Int, bytes: Int) {
+        self.bytes.reserveCapacity(bytes)
+        ends.reserveCapacity(members)
+        hashes.reserveCapacity(members)
+        var size = slots.count
+        while members * 2 > size { size *= 2 }
+        if size > slots.count { resize(to: size) }
+    }
 
     /// Adds `member` unless it is present; returns whether it was added and its number.
     @discardableResult
     mutating func insert(_ member: String) -> (inserted: Bool, index: Int) {
         var member = member
-        return member.withUTF8 { bytes in
-            let hash = Self.hash(bytes)
-            switch find(bytes, hash: hash) {
-            case .found(let index): return (false, index)
-            case .vacant(let slot): return (true, add(bytes, hash: hash, at: slot))
-            }
+        return member.withUTF8 { insert(bytes: $0) }
+    }
+
+    /// Adds the member spelt by `bytes` (UTF-8) unless it is present; returns whether it was added and its number.
+    @discardableResult
+    mutating func insert(bytes: UnsafeBufferPointer<UInt8>) -> (inserted: Bool, index: Int) {
+        let hash = Self.hash(bytes)
+        switch find(bytes, hash: hash) {
+        case .found(let index): return (false, index)
+        case .vacant(let slot): return (true, add(bytes, hash: hash, at: slot))
         }
     }
 
     /// The number of `member`, or nil when it is not in the set.
     func index(of member: String) -> Int? {
         var member = member
-        return member.withUTF8 { bytes in
-            if case .found(let index) = find(bytes, hash: Self.hash(bytes)) { return index }
-            return nil
-        }
+        return member.withUTF8 { index(ofBytes: $0) }
+    }
+
+    /// The number of the member spelt by `bytes`, or nil when it is not in the set.
+    func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if case .found(let index) = find(bytes, hash: Self.hash(bytes)) { return index }
+        return nil
+    }
+
+    /// Whether the member numbered `index` is spelt by exactly `bytes`.
+    func member(_ index: Int, is bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        holds(bytes, at: index)
     }
 
     /// The member numbered `index`.
     subscript(index: Int) -> String {
-        let start = index == 0 ? 0 : ends[index - 1]
-        return String(decoding: bytes[start..<ends[index]], as: UTF8.self)
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return String(decoding: bytes[start..<Int(ends[index])], as: UTF8.self)
     }
 
     private enum Probe {
@@ -52,30 +75,38 @@ struct CompactStringSet {
         case vacant(slot: Int)
     }
 
-    private func find(_ member: UnsafeBufferPointer<UInt8>, hash: Int) -> Probe {
+    private static let numberMask: UInt64 = 0xFFFF_FFFF
+
+    private func find(_ member: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Probe {
         let mask = slots.count - 1
-        var slot = hash & mask
-        while slots[slot] != 0 {
-            let index = slots[slot] - 1
-            if hashes[index] == hash && holds(member, at: index) { return .found(index) }
+        let tag = hash & ~Self.numberMask
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return .vacant(slot: slot) }
+            if entry & ~Self.numberMask == tag {
+                let index = Int(entry & Self.numberMask) - 1
+                if holds(member, at: index) { return .found(index) }
+            }
             slot = (slot + 1) & mask
         }
-        return .vacant(slot: slot)
     }
 
-    private mutating func add(_ member: UnsafeBufferPointer<UInt8>, hash: Int, at slot: Int) -> Int {
+    private mutating func add(_ member: UnsafeBufferPointer<UInt8>, hash: UInt64, at slot: Int) -> Int {
+        // Numbers and offsets are kept in 32 bits: evidence files are far smaller than 4 GiB.
+        precondition(bytes.count + member.count < Int(UInt32.max) && count + 1 < Int(UInt32.max), "CompactStringSet is full")
         bytes.append(contentsOf: member)
-        ends.append(bytes.count)
-        hashes.append(hash)
-        slots[slot] = count
+        ends.append(UInt32(bytes.count))
+        hashes.append(UInt32(truncatingIfNeeded: hash))
+        slots[slot] = hash & ~Self.numberMask | UInt64(count)
         if count * 2 > slots.count { grow() }
         return count - 1
     }
 
     /// Whether member `index` is exactly `member`.
     private func holds(_ member: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let start = index == 0 ? 0 : ends[index - 1]
-        guard ends[index] - start == member.count else { return false }
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        guard Int(ends[index]) - start == member.count else { return false }
         guard let other = member.baseAddress, !member.isEmpty else { return true }
         return bytes.withUnsafeBufferPointer { stored in
             // `start + member.count` ≤ `stored.count`, so the base address exists.
@@ -85,19 +116,27 @@ struct CompactStringSet {
 
     /// Doubles the table, keeping it at most half full so probes stay short.
     private mutating func grow() {
-        var larger = [Int](repeating: 0, count: slots.count * 2)
-        let mask = larger.count - 1
-        for (index, hash) in hashes.enumerated() {
-            var slot = hash & mask
-            while larger[slot] != 0 { slot = (slot + 1) & mask }
-            larger[slot] = index + 1
-        }
-        slots = larger
+        resize(to: slots.count * 2)
     }
 
-    private static func hash(_ member: UnsafeBufferPointer<UInt8>) -> Int {
+    /// Moves every entry into a table of `size` slots: each goes where the low half of its member's
+    /// hash puts it (the table is far smaller than 2³² slots), its entry unchanged.
+    private mutating func resize(to size: Int) {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: size)
+        let mask = size - 1
+        slots.withUnsafeMutableBufferPointer { table in
+            for entry in old where entry != 0 {
+                var slot = Int(hashes[Int(entry & Self.numberMask) - 1]) & mask
+                while table[slot] != 0 { slot = (slot + 1) & mask }
+                table[slot] = entry
+            }
+        }
+    }
+
+    private static func hash(_ member: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(member))
-        return hasher.finalize()
+        return UInt64(bitPattern: Int64(hasher.finalize()))
     }
 }

@@ -12,6 +12,8 @@ public struct EmailAddress: Sendable, Equatable {
 
     /// The address, or why it is malformed.
     public static func parse(_ text: String) -> Result<EmailAddress, EmailAddressProblem> {
+        var bytes = text
+        if let address = bytes.withUTF8({ wellFormedASCII($0) }) { return .success(address) }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
             return .failure(EmailAddressProblem(parts.count < 2 ? "has no @" : "has more than one @"))
@@ -22,7 +24,50 @@ public struct EmailAddress: Sendable, Equatable {
         return .success(EmailAddress(localPart: String(local), domain: domain.lowercased()))
     }
 
+    /// Whether the UTF-8 `bytes` are an all-ASCII address that `parse` accepts, decided on the bytes
+    /// without making a string: the test a row's key needs. False for anything else, including every
+    /// non-ASCII text, which only `parse` judges (for ASCII, its character rules are these byte rules).
+    static func isWellFormedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
+        let local = UnsafeBufferPointer(rebasing: bytes[..<at])
+        let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
+        guard (1...64).contains(local.count), local.allSatisfy({ isLetterOrDigit($0) || isLocalPunctuation($0) }),
+              local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
+              !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }),
+              (1...253).contains(domain.count), domain.last != UInt8(ascii: ".") else { return false }
+        var labelStart = 0
+        for index in 0...domain.count where index == domain.count || domain[index] == UInt8(ascii: ".") {
+            let label = UnsafeBufferPointer(rebasing: domain[labelStart..<index])
+            guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
+                  label.allSatisfy({ isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }) else { return false }
+            labelStart = index + 1
+        }
+        return true
+    }
+
+    /// The address spelt by `bytes` when they are an ASCII address `isWellFormedASCII` accepts: split
+    /// at the `@` and lower-cased byte by byte, as the character rules would for ASCII text.
+    private static func wellFormedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> EmailAddress? {
+        guard isWellFormedASCII(bytes), let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return nil }
+        return EmailAddress(
+            localPart: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<at]), as: UTF8.self),
+            domain: String(decoding: bytes[(at + 1)...].lazy.map(ASCIICase.lowered), as: UTF8.self))
+    }
+
     private static let localPunctuation = Set("!#$%&'*+/=?^_`{|}~-.".utf8)
+
+    /// `localPunctuation`, decided without hashing.
+    private static func isLocalPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"),
+             UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"),
+             UInt8(ascii: "-"), UInt8(ascii: "."):
+            true
+        default:
+            false
+        }
+    }
 
     private static func localPartProblem(_ local: Substring) -> String? {
         if local.isEmpty { return "has nothing before the @" }

@@ -7,13 +7,19 @@ enum StaffID {
 
     /// The lower-cased identifier, or nil when `text` is not one.
     static func normalised(_ text: String) -> String? {
-        let bytes = text.utf8
-        guard (1...maximumLength).contains(bytes.count), let first = bytes.first, isLetterOrDigit(first),
-              bytes.allSatisfy({ isLetterOrDigit($0) || punctuation.contains($0) }) else { return nil }
-        return text.lowercased()
+        var text = text
+        return text.withUTF8 { isStaffID($0) } ? text.lowercased() : nil
     }
 
-    private static let punctuation = Set("-/._".utf8)
+    /// Whether the UTF-8 `bytes` are a staff identifier.
+    static func isStaffID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard (1...maximumLength).contains(bytes.count), let first = bytes.first, isLetterOrDigit(first) else { return false }
+        return bytes.allSatisfy { isLetterOrDigit($0) || isPunctuation($0) }
+    }
+
+    private static func isPunctuation(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+    }
 
     private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)

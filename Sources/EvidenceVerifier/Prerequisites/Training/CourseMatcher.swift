@@ -1,21 +1,32 @@
 /// Decides whether a course name is accepted IG training: it contains one of the policy's
-/// accepted names, case-insensitively. Answers are cached, since a file repeats few course names.
+/// accepted names, case-insensitively. Answers are cached by the name's bytes, since a file repeats
+/// few course names, and the last name asked is compared first, since rows often repeat it.
 struct CourseMatcher {
     /// Distinct course names remembered; past this, answers are worked out each time.
     private static let cacheLimit = 1_024
 
     private let accepted: [String]
-    private var answers: [String: Bool] = [:]
+    private var names = CompactStringSet()
+    private var answers: [Bool] = []
+    /// The number in `names` of the last name asked, if it was remembered.
+    private var last: Int?
 
     init(acceptedCourses: [String]) {
         accepted = acceptedCourses.map { $0.lowercased() }
     }
 
-    mutating func accepts(_ course: String) -> Bool {
-        if let answer = answers[course] { return answer }
-        let lowered = course.lowercased()
+    mutating func accepts(_ course: CSVField) -> Bool {
+        if let last, names.member(last, is: course.bytes) { return answers[last] }
+        if let index = names.index(ofBytes: course.bytes) {
+            last = index
+            return answers[index]
+        }
+        let lowered = course.description.lowercased()
         let answer = accepted.contains { lowered.contains($0) }
-        if answers.count < Self.cacheLimit { answers[course] = answer }
+        if names.count < Self.cacheLimit {
+            last = names.insert(bytes: course.bytes).index
+            answers.append(answer)
+        }
         return answer
     }
 }

@@ -15,13 +15,4 @@ struct StaffTraining {
         if let expired = other.expiredOn { merged.expiredOn = max(merged.expiredOn ?? expired, expired) }
         return merged
     }
-
-    /// Takes in one accepted completion (completed ≤ asOf is the caller's to check).
-    mutating func add(expiry: Date, asOf: Date) {
-        if asOf < expiry {
-            currentUntil = max(currentUntil ?? expiry, expiry)
-        } else {
-            expiredOn = max(expiredOn ?? expiry, expiry)
-        }
-    }
 }

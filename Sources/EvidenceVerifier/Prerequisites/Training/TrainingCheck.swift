@@ -58,16 +58,23 @@ public struct TrainingCheck: Check {
         let validityDays = context.policy.training.validityDays
         var courses = CourseMatcher(acceptedCourses: context.policy.training.acceptedCourses)
         var ledger = TrainingLedger()
+        if let declared = context.manifest?.organisation.staffCount {
+            // One entry per person: sized once for the declared staff (no more than the files could name).
+            let fileBytes = files.reduce(0) { $0 + Int(clamping: $1.bytes ?? 0) }
+            ledger.reserveCapacity(staff: min(max(declared, 0), fileBytes / 32), keyBytes: min(max(declared, 0) * 24, fileBytes / 4))
+        }
         var readable = false
         for file in files {
             let reader = CSVEvidenceReader<TrainingColumn>(file: file)
+            let path = reader.path
             var namesNoOne = false
             readable = reader.read(into: &findings) { record, findings in
                 func date(_ column: TrainingColumn) -> EvidenceDate? {
-                    let text = record[column]
-                    if let date = dates.parse(text) { return date }
+                    let field = record.field(column)
+                    if let date = dates.parse(field) { return date }
+                    let text = field.description
                     let problem = text.isEmpty ? "has no \(column.name)" : "has \"\(text)\" as \(column.name), which is not a date (use \(EvidenceDateParser.acceptedForms))"
-                    findings.append(.error(text.isEmpty ? .csvMissingValue : .dateInvalid, "Line \(record.line) of \(reader.path) \(problem).", evidence: reader.path, location: "line \(record.line), column \(column.name)"))
+                    findings.append(.error(text.isEmpty ? .csvMissingValue : .dateInvalid, "Line \(record.line) of \(path) \(problem).", evidence: path, location: "line \(record.line), column \(column.name)"))
                     return nil
                 }
                 let keyColumn: TrainingColumn
@@ -78,32 +85,31 @@ public struct TrainingCheck: Check {
                 } else {
                     if !namesNoOne {
                         namesNoOne = true
-                        findings.append(.error(.csvMissingColumn, "\(reader.path) has no \(TrainingColumn.email.namesForMessage) or \(TrainingColumn.staffID.namesForMessage) column, so its rows name no one", evidence: reader.path, location: "column Email"))
+                        findings.append(.error(.csvMissingColumn, "\(path) has no \(TrainingColumn.email.namesForMessage) or \(TrainingColumn.staffID.namesForMessage) column, so its rows name no one", evidence: path, location: "column Email"))
                     }
                     return
                 }
-                let text = record[keyColumn]
+                let text = record.field(keyColumn)
                 guard !text.isEmpty else {
-                    findings.append(.error(.csvMissingValue, "Line \(record.line) of \(reader.path) has no \(keyColumn.name).", evidence: reader.path, location: "line \(record.line), column \(keyColumn.name)"))
+                    findings.append(.error(.csvMissingValue, "Line \(record.line) of \(path) has no \(keyColumn.name).", evidence: path, location: "line \(record.line), column \(keyColumn.name)"))
                     return
                 }
-                let person = text.lowercased()
-                ledger.note(person)
+                let person = ledger.note(text)
                 if let problem = Self.personKeyProblem(text, in: keyColumn) {
                     // Counted among the staff (it can only lower the share), never as trained.
-                    findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(reader.path) names \"\(text)\" as the person, which \(problem). Its training does not count.", evidence: reader.path, location: "line \(record.line), column \(keyColumn.name)"))
+                    findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(path) names \"\(text)\" as the person, which \(problem). Its training does not count.", evidence: path, location: "line \(record.line), column \(keyColumn.name)"))
                     return
                 }
-                let course = record[.course]
+                let course = record.field(.course)
                 guard courses.accepts(course), let completed = date(.completed) else { return }
                 guard completed.instant <= asOf else {
-                    findings.append(.error(.trainingCompletedInFuture, "\(text) is recorded as completing \"\(course)\" on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: reader.path, location: "line \(record.line), column Completion Date"))
+                    findings.append(.error(.trainingCompletedInFuture, "\(text) is recorded as completing \"\(course)\" on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: path, location: "line \(record.line), column Completion Date"))
                     return
                 }
                 // The earlier of the stated expiry and the policy's validity: a far-off `Expiry Date`
                 // cannot stretch a completion past `validityDays`.
                 var expiry = dates.adding(days: validityDays, to: completed)
-                if !Self.statesNoExpiry(record[.expires]) {
+                if !Self.statesNoExpiry(record.field(.expires)) {
                     guard let stated = date(.expires) else { return }
                     expiry = min(expiry, stated.instant)
                 }
@@ -115,18 +121,20 @@ public struct TrainingCheck: Check {
 
     /// Whether an `Expiry Date` cell gives no expiry: blank, or ESR's `No expiry` (any case).
     /// The validity period then decides.
-    private static func statesNoExpiry(_ text: String) -> Bool {
-        text.isEmpty || text.lowercased() == "no expiry"
+    private static func statesNoExpiry(_ field: CSVField) -> Bool {
+        // Only ASCII text lower-cases to "no expiry", so comparing the bytes in any case is the same test.
+        field.isEmpty || field.equalsIgnoringCase("no expiry")
     }
 
-    /// Why `text` cannot identify a person in `column`, or nil when it can: an Email key must be an
+    /// Why `key` cannot identify a person in `column`, or nil when it can: an Email key must be an
     /// address, a Staff ID key a staff identifier.
-    private static func personKeyProblem(_ text: String, in column: TrainingColumn) -> String? {
+    private static func personKeyProblem(_ key: CSVField, in column: TrainingColumn) -> String? {
         if column == .staffID {
-            return StaffID.normalised(text) == nil
-                ? "is not a staff ID (1 to \(StaffID.maximumLength) letters, digits, -, /, . or _)" : nil
+            return StaffID.isStaffID(key.bytes)
+                ? nil : "is not a staff ID (1 to \(StaffID.maximumLength) letters, digits, -, /, . or _)"
         }
-        if case .failure(let problem) = EmailAddress.parse(text) { return "is not an email address: it \(problem)" }
+        if EmailAddress.isWellFormedASCII(key.bytes) { return nil }
+        if case .failure(let problem) = EmailAddress.parse(key.description) { return "is not an email address: it \(problem)" }
         return nil
     }
 

@@ -2,42 +2,64 @@ import Foundation
 
 /// Everything the `ig-training` check keeps while streaming training records: one entry per
 /// distinct member of staff (their lower-cased person key: an email address or a staff ID),
-/// never the rows themselves. Keys are kept as compact bytes (`CompactStringSet`), with what is
-/// known of each person in a parallel array.
+/// never the rows themselves. Keys are kept as compact bytes (`CompactStringSet`), with each
+/// person's latest current and expired expiry in parallel arrays (16 bytes a person).
 struct TrainingLedger {
     private var people = CompactStringSet()
-    private var training: [StaffTraining] = []
+    /// Per person, the latest expiry among their current accepted completions, as `Date`'s seconds
+    /// since 2001; NaN for none.
+    private var currentUntil: [Double] = []
+    /// Per person, the latest expiry among their accepted completions that have already expired; NaN for none.
+    private var expiredOn: [Double] = []
+    /// The key being looked up, lower-cased here so that a row costs no allocation.
+    private var lowered: [UInt8] = []
 
-    /// Counts `person` as a member of staff even when none of their courses is accepted.
-    mutating func note(_ person: String) {
-        _ = entry(person)
+    /// Makes room for `staff` people whose keys take about `keyBytes` bytes in all.
+    mutating func reserveCapacity(staff: Int, keyBytes: Int) {
+        people.reserveCapacity(members: staff, bytes: keyBytes)
+        currentUntil.reserveCapacity(staff)
+        expiredOn.reserveCapacity(staff)
     }
 
-    /// Takes in one accepted completion of `person` that was completed by `asOf`.
-    mutating func add(_ person: String, expiry: Date, asOf: Date) {
-        training[entry(person)].add(expiry: expiry, asOf: asOf)
+    /// Counts the person keyed by `key` (any case) as a member of staff, even when none of their
+    /// courses is accepted; returns their entry, for `add`.
+    mutating func note(_ key: CSVField) -> Int {
+        ASCIICase.lowercase(key.bytes, into: &lowered)
+        let (inserted, index) = lowered.withUnsafeBufferPointer { people.insert(bytes: $0) }
+        if inserted {
+            currentUntil.append(.nan)
+            expiredOn.append(.nan)
+        }
+        return index
     }
 
-    var distinctStaff: Int { training.count }
+    /// Takes in one accepted completion, completed by `asOf`, of the person at `entry`.
+    mutating func add(_ entry: Int, expiry: Date, asOf: Date) {
+        let seconds = expiry.timeIntervalSinceReferenceDate
+        if asOf < expiry {
+            if !(currentUntil[entry] >= seconds) { currentUntil[entry] = seconds }
+        } else if !(expiredOn[entry] >= seconds) {
+            expiredOn[entry] = seconds
+        }
+    }
+
+    var distinctStaff: Int { currentUntil.count }
 
     /// The expiry of each member of staff whose training is current, earliest first.
     var currentExpiries: [Date] {
-        training.compactMap(\.currentUntil).sorted()
+        currentUntil.compactMap { $0.isNaN ? nil : Date(timeIntervalSinceReferenceDate: $0) }.sorted()
     }
 
     /// How many hold only expired accepted training.
     var onlyExpired: Int {
-        training.count { $0.currentUntil == nil && $0.expiredOn != nil }
+        zip(currentUntil, expiredOn).count { $0.0.isNaN && !$0.1.isNaN }
     }
 
     subscript(person: String) -> StaffTraining? {
-        people.index(of: person).map { training[$0] }
-    }
-
-    /// The position of `person`'s entry, made when they are new.
-    private mutating func entry(_ person: String) -> Int {
-        let (inserted, index) = people.insert(person)
-        if inserted { training.append(StaffTraining()) }
-        return index
+        people.index(of: person).map { index in
+            StaffTraining(
+                currentUntil: currentUntil[index].isNaN ? nil : Date(timeIntervalSinceReferenceDate: currentUntil[index]),
+                expiredOn: expiredOn[index].isNaN ? nil : Date(timeIntervalSinceReferenceDate: expiredOn[index]))
+        }
     }
 }

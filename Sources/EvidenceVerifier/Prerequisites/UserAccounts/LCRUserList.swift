@@ -49,12 +49,24 @@ struct LCRUserList: Sendable {
         var firstSeen: [(file: Int32, line: Int32)] = []
         var rows = 0, refused = 0, shareLike = 0
         var readable = false
+        // Each address lower-cased into this buffer, so a row costs no allocation for its key.
+        var lowered: [UInt8] = []
+        // The domain policy's verdict on each ASCII domain met (a list repeats a handful of domains);
+        // only ASCII ones are kept, since `String` keys compare by Unicode equivalence, not bytes.
+        var verdicts: [String: String?] = [:]
+        func verdict(on domain: String) -> String? {
+            if let known = verdicts[domain] { return known }
+            let refusal = domains.refusal(of: domain)
+            if verdicts.count < 4_096, domain.utf8.allSatisfy({ $0 < 0x80 }) { verdicts.updateValue(refusal, forKey: domain) }
+            return refusal
+        }
         for (fileIndex, file) in files.enumerated() {
             let reader = CSVEvidenceReader<UserAccountColumn>(file: file)
             let path = reader.path
             readable = reader.read(into: &findings) { record, findings in
                 let location = "line \(record.line)"
-                let text = record[.email]
+                let field = record.field(.email)
+                let text = field.description
                 rows += 1
                 guard !text.isEmpty else {
                     findings.append(.error(.emailInvalid, "Line \(record.line) of \(path) has no email address.", evidence: path, location: location))
@@ -62,7 +74,8 @@ struct LCRUserList: Sendable {
                     return
                 }
                 var allowed = true
-                let (inserted, index) = addresses.insert(text.lowercased())
+                ASCIICase.lowercase(field.bytes, into: &lowered)
+                let (inserted, index) = lowered.withUnsafeBufferPointer { addresses.insert(bytes: $0) }
                 if inserted {
                     firstSeen.append((Int32(clamping: fileIndex), Int32(clamping: record.line)))
                     staffIDOfUser.append(StaffID.normalised(record[.staffID]).map { Int32(clamping: staffIDs.insert($0).index) } ?? -1)
@@ -77,7 +90,7 @@ struct LCRUserList: Sendable {
                     findings.append(.error(.emailInvalid, "\"\(text)\" is not a usable email address: it \(problem).", evidence: path, location: location))
                     allowed = false
                 case .success(let address):
-                    if let refusal = domains.refusal(of: address.domain) {
+                    if let refusal = verdict(on: address.domain) {
                         findings.append(.error(.emailDomainNotAllowed, "\"\(text)\" \(refusal).", evidence: path, location: location))
                         allowed = false
                     } else if let word = shared.sharedWord(in: address.localPart) {
