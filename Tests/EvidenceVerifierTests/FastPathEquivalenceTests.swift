@@ -101,6 +101,24 @@ import Testing
         }
     }
 
+    /// Selection gives the element sorting would put at each index, with repeats and in any order.
+    @Test func selectionAgreesWithSorting() {
+        var state: UInt64 = 3
+        for size in [1, 2, 3, 10, 101, 5_000] {
+            let values = (0..<size).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1
+                return Double(state >> 54)
+            }
+            let sorted = values.sorted()
+            for k in Set([0, size / 3, size / 2, size - 1]) {
+                var scratch = values
+                #expect(OrderStatistic.select(k, in: &scratch) == sorted[k])
+            }
+            var ascending = sorted
+            #expect(OrderStatistic.select(size - 1, in: &ascending) == sorted[size - 1])
+        }
+    }
+
     static let examplePins: [String: String] = [
         "eligible": "05923b6f3ea703d4fd9b4c5d7e000a37eaf49d2ed26c509e5930312ff5b0a4a5",
         "lapsed-training": "408ffa79a2f11c33e9a1b5245b9c81b7bcba063759e9f22ccb902889b271bd6d",

@@ -15,12 +15,13 @@ struct CompletionThreshold {
         return share < Double(Int.max) ? max(0, Int(share)) : Int.max
     }
 
-    /// The instant at which so many of the current staff's expiries (earliest first) have passed
+    /// The instant at which so many of the current staff's expiries (in any order) have passed
     /// that fewer than `required` remain current; nil when that never happens or has already.
-    func lapse(currentExpiries: [Date], required: Int) -> Date? {
+    /// That is one order statistic, found by selection rather than by sorting every expiry.
+    func lapse(currentExpiries: consuming [Date], required: Int) -> Date? {
         let allowedToLapse = currentExpiries.count - required
         guard allowedToLapse >= 0, allowedToLapse < currentExpiries.count else { return nil }
-        return currentExpiries[allowedToLapse]
+        return OrderStatistic.select(allowedToLapse, in: &currentExpiries)
     }
 
     /// The threshold for a sentence: `95%`, `97.5%`.

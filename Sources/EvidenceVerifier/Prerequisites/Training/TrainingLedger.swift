@@ -45,9 +45,9 @@ struct TrainingLedger {
 
     var distinctStaff: Int { currentUntil.count }
 
-    /// The expiry of each member of staff whose training is current, earliest first.
+    /// The expiry of each member of staff whose training is current, in no particular order.
     var currentExpiries: [Date] {
-        currentUntil.compactMap { $0.isNaN ? nil : Date(timeIntervalSinceReferenceDate: $0) }.sorted()
+        currentUntil.compactMap { $0.isNaN ? nil : Date(timeIntervalSinceReferenceDate: $0) }
     }
 
     /// How many hold only expired accepted training.
