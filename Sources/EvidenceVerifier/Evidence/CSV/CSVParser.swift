@@ -64,7 +64,7 @@ struct CSVParser {
                     state = .unquoted
                 }
             case .unquoted:
-                var end = index
+                var end = Self.scan(chunk, from: index, until: Self.commaWord, highBits: &highBits)
                 while end < count {
                     let next = chunk[end]
                     if next == Self.comma || next == Self.lf || next == Self.cr { break }
@@ -83,7 +83,7 @@ struct CSVParser {
                 }
                 index += 1
             case .quoted:
-                var end = index
+                var end = Self.scan(chunk, from: index, until: Self.quoteWord, highBits: &highBits)
                 while end < count {
                     let next = chunk[end]
                     if next == Self.quote || next == Self.lf || next == Self.cr { break }
@@ -121,6 +121,35 @@ struct CSVParser {
             }
         }
         consumed += count
+    }
+
+    /// Every byte of a word set to `byte`.
+    private static func repeated(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+    private static let commaWord = repeated(comma), quoteWord = repeated(quote)
+    private static let lfWord = repeated(lf), crWord = repeated(cr)
+
+    /// Skips whole 8-byte words of `chunk` from `start` that hold no LF, no CR and no byte of
+    /// `delimiter` (a comma or a quote, repeated), folding their bytes into `highBits`; returns where
+    /// the byte-by-byte scan must take over (the word with the first such byte, or the last < 8 bytes).
+    /// A byte is found by the zero-byte test `(x - 0x01…) & ~x & 0x80…` on the word XOR the byte.
+    @inline(__always)
+    private static func scan(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int, until delimiter: UInt64, highBits: inout UInt8) -> Int {
+        guard let base = chunk.baseAddress else { return start }
+        var index = start
+        var high: UInt64 = 0
+        while index + 8 <= chunk.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if hasZeroByte(word ^ delimiter) | hasZeroByte(word ^ lfWord) | hasZeroByte(word ^ crWord) != 0 { break }
+            high |= word
+            index += 8
+        }
+        if high & 0x8080_8080_8080_8080 != 0 { highBits |= 0x80 }
+        return index
+    }
+
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// Ends the input: completes a last record without a line break, or reports an unclosed quote.
