@@ -44,7 +44,9 @@ enum CheckBenchmark {
         ]
     }
 
-    static func main() async throws {
+    /// Synchronous, so valgrind can follow it: an `async` main turns the main thread into
+    /// libdispatch's signal thread, which valgrind 3.19 cannot run.
+    static func main() throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         func option(_ name: String) -> String? {
             guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
@@ -67,12 +69,26 @@ enum CheckBenchmark {
             }
         case "profile":
             guard arguments.count >= 2 else { throw BenchmarkError("usage: check-benchmark profile BUNDLE [RUNS]") }
-            try await profile(URL(fileURLWithPath: arguments[1]), runs: arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1)
+            let bundle = URL(fileURLWithPath: arguments[1]), runs = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
+            let outcome = Outcome()
+            let finished = DispatchSemaphore(value: 0)
+            // Detached: a plain Task would inherit the main actor, whose thread waits below.
+            Task.detached {
+                do { try await profile(bundle, runs: runs) } catch { outcome.error = error }
+                finished.signal()
+            }
+            finished.wait()
+            if let error = outcome.error { throw error }
         case nil:
             try run(rows: rows, repeats: repeats, cli: cli, baseline: baseline)
         case let other?:
             throw BenchmarkError("unknown argument \(other)")
         }
+    }
+
+    /// How the profiled verification ended, set by its task before the main thread reads it.
+    final class Outcome: @unchecked Sendable {
+        var error: (any Error)?
     }
 
     /// Verifies `bundle` in this process, as `check --no-probe` does, `runs` times.
