@@ -16,6 +16,9 @@ struct CSVEvidenceReader<Column: CSVColumns> {
             findings.append(.error(.csvUnreadable, "\(path) cannot be read: the bundle has no copy of it", evidence: path))
             return false
         }
+        // Only locals in the per-record closure: one that used `self` copied this struct (and retained
+        // everything its file holds) for every record.
+        let path = self.path, limits = self.limits
         var header: CSVHeader<Column>?
         var usable = true
         do {
@@ -23,7 +26,7 @@ struct CSVEvidenceReader<Column: CSVColumns> {
                 switch event {
                 case .unreadable(let line, let problem):
                     guard header != nil else {
-                        findings.append(headerFinding(problem, line: line))
+                        findings.append(Self.headerFinding(problem, line: line, path: path))
                         usable = false
                         return false
                     }
@@ -61,7 +64,7 @@ struct CSVEvidenceReader<Column: CSVColumns> {
         return usable
     }
 
-    private func headerFinding(_ problem: CSVRowProblem, line: Int) -> Finding {
+    private static func headerFinding(_ problem: CSVRowProblem, line: Int, path: String) -> Finding {
         if case .invalidUTF8 = problem {
             return .error(.csvInvalidEncoding, "\(path) is not UTF-8 text: its header row is not valid UTF-8", evidence: path, location: "line \(line)")
         }
