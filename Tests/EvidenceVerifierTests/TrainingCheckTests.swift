@@ -78,6 +78,16 @@ import Testing
     }
 
     /// ESR exports key people by staff ID; LCR users are matched to them through the user list's Staff ID.
+    /// A person key longer than any address is an error quoted short, and not kept as a member of staff.
+    @Test func anOverlongPersonKeyIsQuotedShortAndNotKept() async throws {
+        let long = (0..<20).map { "\($0)" + String(repeating: "a", count: 60_000) + "@nhs.net,\(Self.course),2025-06-01," }
+        let outcome = try await run(long + Self.staff(1), users: [])
+        #expect(outcome.status == .fail)
+        #expect(outcome.codes == Array(repeating: "training.person-invalid", count: 20))
+        #expect(outcome.findings.allSatisfy { $0.message.utf8.count < 600 && $0.message.contains("longer than the 254 characters") })
+        #expect(outcome.summary.hasPrefix("1 of 1 staff in the training records"))
+    }
+
     @Test func recordsKeyedByStaffIDMatchUsersByTheirStaffID() async throws {
         let training = """
         Employee Number,Competence Name,Date Last Awarded,Expiry Date

@@ -110,6 +110,7 @@ public enum FindingGuidance {
         "csv.empty": "Provide the export with its header row and its data.",
         "csv.invalid-encoding": "Save the export as UTF-8 CSV, then re-seal.",
         "csv.missing-column": "Add the missing column named above to the export (headers are matched ignoring case).",
+        "csv.duplicate-column": "Keep one column of each kind named above (remove or rename the repeat), then re-seal.",
         "csv.unreadable": "Provide a CSV export that opens and reads normally.",
         "csv.unreadable-row": "Fix the row shown (often a quote that is not closed) in the export.",
         "csv.missing-value": "Fill in the blank value in the row shown.",

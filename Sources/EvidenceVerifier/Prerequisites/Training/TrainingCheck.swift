@@ -66,7 +66,7 @@ public struct TrainingCheck: Check {
                 func date(_ column: TrainingColumn) -> EvidenceDate? {
                     let text = record[column]
                     if let date = dates.parse(text) { return date }
-                    let problem = text.isEmpty ? "has no \(column.name)" : "has \"\(text)\" as \(column.name), which is not a date (use \(EvidenceDateParser.acceptedForms))"
+                    let problem = text.isEmpty ? "has no \(column.name)" : "has \(CellText.quoted(text)) as \(column.name), which is not a date (use \(EvidenceDateParser.acceptedForms))"
                     findings.append(.error(text.isEmpty ? .csvMissingValue : .dateInvalid, "Line \(record.line) of \(reader.path) \(problem).", evidence: reader.path, location: "line \(record.line), column \(column.name)"))
                     return nil
                 }
@@ -88,16 +88,18 @@ public struct TrainingCheck: Check {
                     return
                 }
                 let person = text.lowercased()
-                ledger.note(person)
-                if let problem = Self.personKeyProblem(text, in: keyColumn) {
-                    // Counted among the staff (it can only lower the share), never as trained.
-                    findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(reader.path) names \"\(text)\" as the person, which \(problem). Its training does not count.", evidence: reader.path, location: "line \(record.line), column \(keyColumn.name)"))
+                let problem = Self.personKeyProblem(text, in: keyColumn)
+                // Counted among the staff (it can only lower the share), never as trained; a key longer than
+                // any address is not kept (its error fails the check anyway), so memory stays small per row.
+                if problem == nil || text.utf8.count <= EmailAddress.maximumLength { ledger.note(person) }
+                if let problem {
+                    findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(reader.path) names \(CellText.quoted(text)) as the person, which \(problem). Its training does not count.", evidence: reader.path, location: "line \(record.line), column \(keyColumn.name)"))
                     return
                 }
                 let course = record[.course]
                 guard courses.accepts(course), let completed = date(.completed) else { return }
                 guard completed.instant <= asOf else {
-                    findings.append(.error(.trainingCompletedInFuture, "\(text) is recorded as completing \"\(course)\" on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: reader.path, location: "line \(record.line), column Completion Date"))
+                    findings.append(.error(.trainingCompletedInFuture, "\(text) is recorded as completing \(CellText.quoted(course)) on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: reader.path, location: "line \(record.line), column Completion Date"))
                     return
                 }
                 // The earlier of the stated expiry and the policy's validity: a far-off `Expiry Date`

@@ -61,6 +61,12 @@ struct LCRUserList: Sendable {
                     refused += 1
                     return
                 }
+                guard text.utf8.count <= EmailAddress.maximumLength else {
+                    // Not kept: a 64 KiB "address" per row would make the list as large as the file.
+                    findings.append(.error(.emailInvalid, "\(CellText.quoted(text)) is not a usable email address: it is longer than the \(EmailAddress.maximumLength) characters an address can have.", evidence: path, location: location))
+                    refused += 1
+                    return
+                }
                 var allowed = true
                 let (inserted, index) = addresses.insert(text.lowercased())
                 if inserted {
