@@ -65,8 +65,9 @@ struct ReverifyCommand: AsyncParsableCommand {
     func run() async throws {
         let asOf = verification.instant()
         let policy = try verification.effectivePolicy()
-        let settings = try verification.settings(signing: signing, policy: policy)
+        let identity = try signing.identity()
         let registry = try data.openRegistry()
+        let settings = try verification.settings(signingIdentity: identity, policy: policy, registry: registry)
         let lock = try RegistryFailure.mapped { try WriterLock.acquire(in: data.dataDirectory, waitSeconds: wait) }
         let noticeDays = policy.reverify.noticeDays
         let partners = try RegistryFailure.mapped {
