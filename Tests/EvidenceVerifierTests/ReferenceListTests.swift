@@ -233,5 +233,9 @@ import Testing
         #expect(without.references == nil)
         #expect(!String(decoding: try ReportCoding.encode(without), as: UTF8.self).contains("references"))
         #expect(try ReportCoding.decode(ReportCoding.encode(with), file: "r.json") == with)
+        // The rendered report lists them among its details.
+        let text = ReportTextRenderer.render(with)
+        #expect(text.contains("Reference list (references)  dspt-register, SHA-256 \(lists.dspt!.record.sha256), 320 rows, imported 2026-03-25T09:00:00Z"))
+        #expect(!ReportTextRenderer.render(without).contains("Reference list"))
     }
 }

@@ -21,13 +21,7 @@ public enum ReferenceListReader {
 
     /// Reads the list from an open descriptor (from its start; the caller owns it); `name` is used in errors.
     public static func read(_ kind: ReferenceKind, descriptor: Int32, name: String, importedAt: Date? = nil) throws(InputError) -> ReferenceList {
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw InputError(name, "cannot be read (\(SystemError(errno)))") }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw InputError(name, "is a folder, not a file")
-        default: throw InputError(name, "is not a regular file (a FIFO, socket or device); refused")
-        }
+        let status = try InputFile.regularFileStatus(descriptor, name: name)
         guard Int64(status.st_size) <= maximumBytes else {
             throw InputError(name, "is \(status.st_size) bytes, more than the \(maximumBytes) a reference list may have")
         }
@@ -39,7 +33,7 @@ public enum ReferenceListReader {
         } catch {
             throw InputError(name, "cannot be hashed (\(error))")
         }
-        var dspt = DSPTRegister.Builder(), ods = ODSRegister.Builder()
+        var dspt = DSPTRegisterBuilder(), ods = ODSRegisterBuilder()
         var problem: String?
         var bytes: Int64 = 0
         var hashFailure: OpenSSLError?

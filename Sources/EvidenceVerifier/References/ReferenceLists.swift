@@ -5,14 +5,15 @@ import Foundation
 /// and then the report has no `references` and the checks make no cross-check.
 public struct ReferenceLists: Sendable {
     public let dspt: DSPTRegister?
-    /// Newest import first, so an organisation listed in two files is judged by the newer one.
+    /// Newest import first (as given where two are as new), so an organisation listed in two files is
+    /// judged by the newer one.
     public let ods: [ODSRegister]
 
     public static let none = ReferenceLists(dspt: nil, ods: [])
 
     public init(dspt: DSPTRegister?, ods: [ODSRegister]) {
         self.dspt = dspt
-        self.ods = ods.sorted { $0.record.importedAt > $1.record.importedAt }
+        self.ods = ods.enumerated().sorted { ($0.element.record.importedAt, $1.offset) > ($1.element.record.importedAt, $0.offset) }.map(\.element)
     }
 
     /// The lists read from files; more than one DSPT list is refused (there is one national list).

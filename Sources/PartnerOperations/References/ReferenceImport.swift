@@ -25,9 +25,7 @@ public struct ReferenceImport: Sendable {
     public func importList(_ kind: ReferenceKind, path: String, name: String? = nil, at importedAt: Date) throws -> Outcome {
         let listName = try Self.listName(kind, path: path, given: name)
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw InputError(path, errno == ENOENT ? "does not exist" : "cannot be opened (\(SystemError(errno)))")
-        }
+        guard descriptor >= 0 else { throw InputError(path, InputFile.openProblem(errno)) }
         defer { close(descriptor) }
         let list = try ReferenceListReader.read(kind, descriptor: descriptor, name: path, importedAt: importedAt)
         let evidenceStore = EvidenceStore(dataDirectory: registry.dataDirectory, maximumBytes: ReferenceListReader.maximumBytes)
