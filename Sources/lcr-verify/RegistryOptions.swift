@@ -34,12 +34,9 @@ struct ReportSigningOptions: ParsableArguments {
 }
 
 extension VerificationOptions {
-    /// What a registry verification needs, from these options, the signing key and the latest reference
-    /// lists imported into the registry's data folder (`reference import`).
-    func settings(signingIdentity: SigningIdentity, policy: Policy, registry: PartnerRegistry) throws -> VerificationSettings {
-        let references = try RegistryFailure.mapped { try ImportedReferences.latest(in: registry) }
-        return VerificationSettings(
-            verification: try bundleVerification(policy: policy, references: references), signingIdentity: signingIdentity)
+    /// What a registry verification needs, from these options and the signing key.
+    func settings(signing: ReportSigningOptions, policy: Policy) throws -> VerificationSettings {
+        VerificationSettings(verification: try bundleVerification(policy: policy), signingIdentity: try signing.identity())
     }
 }
 

@@ -27,9 +27,8 @@ struct SubmitCommand: AsyncParsableCommand {
     func run() async throws {
         let asOf = verification.instant()
         let policy = try verification.effectivePolicy()
-        let identity = try signing.identity()
+        let settings = try verification.settings(signing: signing, policy: policy)
         let registry = try data.openRegistry()
-        let settings = try verification.settings(signingIdentity: identity, policy: policy, registry: registry)
         let outcome = try await RegistryFailure.mapped {
             try await SubmissionIntake(registry: registry, settings: settings)
                 .submit(URL(fileURLWithPath: bundle), asOf: asOf, receivedAt: Date())

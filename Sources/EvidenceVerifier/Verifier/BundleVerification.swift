@@ -14,7 +14,7 @@ public struct BundleVerification: Sendable {
     /// The policy's `probe.allowedNetworks` and the operator's extra networks, parsed once.
     public let allowedNetworks: [IPNetwork]
     /// The independent reference lists every verification cross-checks against (none by default).
-    public let references: ReferenceLists
+    public private(set) var references: ReferenceLists
     public let checks: [any Check]
 
     /// Refuses (exit 2) a policy whose `probe.allowedNetworks` holds text that is not a network.
@@ -36,6 +36,13 @@ public struct BundleVerification: Sendable {
         self.allowedNetworks = networks + extraNetworks
         self.references = references
         self.checks = checks
+    }
+
+    /// The same verification, cross-checking against `references` instead.
+    public func referencing(_ references: ReferenceLists) -> BundleVerification {
+        var verification = self
+        verification.references = references
+        return verification
     }
 
     /// Reads and verifies the bundle at `source` as of `asOf`; throws `InputError` only when it cannot be read at all.
