@@ -8,7 +8,7 @@
 #   etr.csv              NHS trusts, same shape without a status; 200 rows
 #   ecarehomesite.csv    care-home sites, same shape; 300 rows
 #
-# The organisations the example bundles and tests name are listed first (see evidence/README.md);
+# The organisations the example bundles and tests name are listed first (README.md, "The examples");
 # the rest are filler of the same shape. All of it is invented: no real organisation's status.
 #
 #   scripts/make-reference-lists.sh [OUT_DIR]   (default: evidence/references)
