@@ -18,7 +18,7 @@ struct ReferenceCommand: ParsableCommand {
             commandName: "import",
             abstract: "Store a reference list in the data folder: the national DSPT published-status CSV (dspt) or an ODS register file (ods).",
             discussion: """
-                The file is checked (a CSV of the expected shape, at most 256 MiB), copied to \
+                The file is checked (a CSV of the expected shape, at most 64 MiB and 500,000 rows), copied to \
                 DIR/references/<kind>-<sha256>.csv and recorded with its SHA-256, row count and import time. submit and \
                 reverify then use the latest import of the DSPT list, and of each ODS file by name (epraccur, etr, \
                 ecarehomesite: the file name's leading letters, or --name).

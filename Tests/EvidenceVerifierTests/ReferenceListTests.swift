@@ -83,6 +83,16 @@ import Testing
         #expect(sizeError.problem.contains("more than the \(ReferenceListReader.maximumBytes)"))
     }
 
+    @Test func aListWithMoreRowsThanAnyRealOneIsRefused() throws {
+        let folder = TestFolder()
+        let rows = String(repeating: "A1,,\n", count: ReferenceListReader.maximumRows)
+        let atLimit = try folder.write(Data(("Code,Status,Date Of Publication\n" + rows).utf8), to: "limit.csv")
+        #expect(try ReferenceListReader.read(.dsptRegister, path: atLimit.path).record.rows == ReferenceListReader.maximumRows)
+        let over = try folder.write(Data(("Code,Status,Date Of Publication\n" + rows + "A2,,\n").utf8), to: "over.csv")
+        let error = try #require(throws: InputError.self) { try ReferenceListReader.read(.dsptRegister, path: over.path) }
+        #expect(error.problem.contains("more than the \(ReferenceListReader.maximumRows) rows"))
+    }
+
     @Test func oneNationalDSPTListAtATime() throws {
         let dspt = try Self.list(.dsptRegister, "dspt-national.csv")
         #expect(throws: InputError.self) { try ReferenceLists([dspt, dspt]) }

@@ -8,7 +8,10 @@ import Foundation
 /// code or date that is not one) refuses the whole file: one `InputError` line naming it and the line.
 public enum ReferenceListReader {
     /// The largest list read: the national DSPT list and the ODS files are a few megabytes.
-    public static let maximumBytes: Int64 = 256 << 20
+    public static let maximumBytes: Int64 = 64 << 20
+    /// The most rows kept in memory (the real lists have tens of thousands), so that a file of tiny rows
+    /// cannot make the in-memory register grow past a few hundred megabytes.
+    public static let maximumRows = 500_000
 
     /// Reads the list at `path`; `importedAt` nil takes the file's modification time (a list given
     /// straight to `check`).
@@ -51,6 +54,9 @@ public enum ReferenceListReader {
                     problem = "line \(line) cannot be read as CSV: \(rowProblem)"
                 case .record(let row):
                     problem = kind == .dsptRegister ? dspt.take(row) : ods.take(row)
+                    if problem == nil && max(dspt.rows, ods.rows) > maximumRows {
+                        problem = "it has more than the \(maximumRows) rows a reference list may have"
+                    }
                 }
                 return problem == nil
             }
