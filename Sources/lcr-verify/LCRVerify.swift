@@ -12,7 +12,7 @@ struct LCRVerify: AsyncParsableCommand {
             eligible, or signature invalid; 2 could not verify (usage error, unreadable or malformed input, refused request).
             """,
         version: Verifier.version,
-        subcommands: [CheckCommand.self, BundleCommand.self, ReportCommand.self, ProbeCommand.self, PolicyCommand.self, SubmitCommand.self, PartnersCommand.self, ReverifyCommand.self, BackupCommand.self, DashboardCommand.self]
+        subcommands: [CheckCommand.self, BundleCommand.self, ReportCommand.self, ProbeCommand.self, PolicyCommand.self, SubmitCommand.self, PartnersCommand.self, ReverifyCommand.self, ReferenceCommand.self, BackupCommand.self, DashboardCommand.self]
     )
 }
 

@@ -25,7 +25,7 @@ import Testing
         let outcome = try await run(rows, users: ["staff0@nhs.net"], staffCount: 20)
         #expect(outcome.status == .pass)
         #expect(!outcome.codes.contains("training.below-threshold"))
-        #expect(outcome.summary == "19 of 20 staff (95%) hold current Data Security Awareness training; the 1 LCR user is trained.")
+        #expect(outcome.summary == "19 of 20 staff (95%) hold current data security training (people identified by email address); the 1 LCR user is trained.")
         #expect(outcome.codes == ["training.expired"])
     }
 
@@ -98,7 +98,7 @@ import Testing
         """
         let users = "Email,Staff ID\na.manager@nhs.net,12345678\nb.smith@nhs.net,12345679-2\nc.jones@nhs.net,\n"
         let outcome = try await IGFixtures.run(TrainingCheck(), files: [.training(training), .users(users)])
-        #expect(outcome.summary == "1 of 3 staff in the training records (33.3%) hold current Data Security Awareness training; 2 of 3 LCR users are not.")
+        #expect(outcome.summary == "1 of 3 staff in the training records (33.3%) hold current data security training (people identified by staff ID, matched to LCR users through the user list's Staff ID); 2 of 3 LCR users are not.")
         let untrained = outcome.findings.filter { $0.code == .trainingUserUntrained }
         #expect(untrained.map(\.location) == ["b.smith@nhs.net", "c.jones@nhs.net"])
         #expect(untrained[0].message.contains("expired on 31 December 2024"))

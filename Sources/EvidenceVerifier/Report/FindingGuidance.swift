@@ -52,6 +52,9 @@ public enum FindingGuidance {
         "direct-care.no-basis": "State the lawful basis for the processing, such as GDPR Article 9(2)(h) (organisation.directCare.basis).",
         "organisation.closed": "The ODS register lists this organisation as closed: check the ODS code, or apply under the organisation that replaced it.",
         "organisation.unknown": "The ODS register does not list this code: check the ODS code in the manifest against your organisation's record.",
+        "organisation.name-differs": "Check the organisation's name in the manifest: use the name your ODS record gives, or have the ODS record corrected.",
+        // The verifier's own reference lists.
+        "reference.stale": "Not the applicant's fault: the operator should import a current copy of the reference list (lcr-verify reference import) and re-verify.",
         // DSPT.
         "dspt.missing": "Add your Data Security and Protection Toolkit assessment export (dspt-assessment) to the bundle.",
         "dspt.ods-mismatch": "Provide the DSPT assessment published for your own ODS code, the one in the manifest.",
@@ -103,7 +106,8 @@ public enum FindingGuidance {
         // Individual user accounts.
         "user-accounts.missing": "Add the list of LCR users (user-accounts), one row per person.",
         "email.invalid": "Correct this address: every LCR user needs a valid individual email address.",
-        "email.domain-not-allowed": "Give this user an individual @nhs.net or @gov.uk address: other domains, trust addresses such as nhs.uk included, are refused.",
+        "email.domain-not-allowed": "Give this user an individual @nhs.net or @gov.uk address: other domains are refused.",
+        "email.not-nhsmail": "A trust or practice address (name@….nhs.uk) is not an NHSmail account: give this user their individual @nhs.net address.",
         "email.duplicate": "List each person once: remove the repeated row, or give each person their own address.",
         "email.shared-mailbox": "Confirm this address belongs to one named person; replace shared or team mailboxes with individual accounts.",
         // CSV evidence as a whole.

@@ -5,7 +5,11 @@ import PartnerRegistry
 /// `submit`: brings a bundle into the evidence store, records the organisation and the submission, and
 /// verifies THE STORED COPY (never the applicant's folder), recording the verification with it.
 ///
-/// Order, so that a refusal stores nothing and a killed run leaves nothing half-recorded: stage a
+/// Every submission is cross-checked against the latest reference lists imported into the data folder
+/// at that moment (`reference import`), so a service picks up a new list without restarting.
+///
+/// Order, so that a refusal stores nothing and a killed run leaves nothing half-recorded: read the
+/// imported reference lists → stage a
 /// private copy (hashed while copied) → read its manifest for the organisation → refuse a new
 /// organisation while intake is paused → keep the copy in the store → verify the stored copy, sign and
 /// file the report → record partner, submission and verification in one transaction.
@@ -26,6 +30,9 @@ public struct SubmissionIntake: Sendable {
     }
 
     public func submit(_ bundle: URL, asOf: Date, receivedAt: Date) async throws -> Outcome {
+        // The reference lists as imported now (read before anything is stored, so an unusable one stores nothing).
+        let verifier = StoredBundleVerifier(
+            settings: try self.verifier.settings.withLatestReferences(in: registry), archive: self.verifier.archive)
         let store = registry.evidenceStore
         store.removeAbandonedStaging(now: receivedAt)
         let staged = try BundleStager(store: store).stage(bundle)

@@ -23,6 +23,7 @@ public final class PartnerRegistry: Sendable {
 
     public var evidenceStore: EvidenceStore { EvidenceStore(dataDirectory: dataDirectory) }
     public var reportArchive: ReportArchive { ReportArchive(dataDirectory: dataDirectory) }
+    public var referenceStore: ReferenceStore { ReferenceStore(dataDirectory: dataDirectory) }
 
     // MARK: Reading
 
@@ -84,7 +85,37 @@ public final class PartnerRegistry: Sendable {
         try waivers(odsCode: odsCode).filter { $0.applies(at: instant) }
     }
 
+    /// The reference lists verifications use: the latest import of each kind and name (for ODS files,
+    /// `epraccur`, `etr`, … each), oldest name first.
+    public func latestReferences() throws(RegistryError) -> [ImportedReference] {
+        try read { db in
+            try ImportedReference.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM reference WHERE id IN (
+                        SELECT (SELECT id FROM reference AS r WHERE r.kind = l.kind AND r.name = l.name
+                                ORDER BY importedAt DESC, id DESC LIMIT 1)
+                        FROM (SELECT DISTINCT kind, name FROM reference) AS l)
+                    ORDER BY kind, name
+                    """)
+        }
+    }
+
+    /// Every import, oldest first.
+    public func references() throws(RegistryError) -> [ImportedReference] {
+        try read { db in try ImportedReference.order(Column("id")).fetchAll(db) }
+    }
+
     // MARK: Recording
+
+    /// Records one import of a reference list; returns it with its id.
+    public func recordReference(_ reference: ImportedReference) throws(RegistryError) -> ImportedReference {
+        try write { db in
+            var reference = reference
+            try reference.insert(db)
+            return reference
+        }
+    }
 
     /// Records a stored bundle as a submission of `odsCode`, adding the organisation as an applicant when
     /// it is new, and the bundle's verification when given (its `submissionId` is filled in): all in one

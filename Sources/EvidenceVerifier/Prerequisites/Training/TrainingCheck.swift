@@ -29,14 +29,16 @@ public struct TrainingCheck: Check {
             )
         }
         let rules = context.policy.training
-        let courseName = rules.acceptedCourses.joined(separator: " or ")
+        let courseName = rules.acceptedCourses.count == 1 ? rules.acceptedCourses[0] : "data security"
         var findings = CappedFindings()
         var dates = EvidenceDateParser()
-        guard let ledger = read(files, context: context, dates: &dates, findings: &findings) else {
+        var keys = PersonKeys()
+        guard let ledger = read(files, context: context, dates: &dates, findings: &findings, keys: &keys) else {
             return CheckOutcome(summary: "The training records cannot be read, so staff training is unproven.", findings: findings.findings)
         }
         var lapses: [Date] = []
         let staffShare = judgeShare(ledger, context: context, courseName: courseName, findings: &findings, lapses: &lapses)
+            + keys.description
         let users = judgeUsers(ledger, context: context, dates: dates, courseName: courseName, findings: &findings, lapses: &lapses)
         let usersPart: String
         if let (count, untrained) = users {
@@ -52,7 +54,7 @@ public struct TrainingCheck: Check {
     /// Streams every file into a ledger; nil when no file could be read at all.
     private func read(
         _ files: [EvidenceFile], context: VerificationContext,
-        dates: inout EvidenceDateParser, findings: inout CappedFindings
+        dates: inout EvidenceDateParser, findings: inout CappedFindings, keys: inout PersonKeys
     ) -> TrainingLedger? {
         let asOf = context.asOf
         let validityDays = context.policy.training.validityDays
@@ -82,6 +84,7 @@ public struct TrainingCheck: Check {
                     }
                     return
                 }
+                keys.used(keyColumn)
                 let text = record[keyColumn]
                 guard !text.isEmpty else {
                     findings.append(.error(.csvMissingValue, "Line \(record.line) of \(reader.path) has no \(keyColumn.name).", evidence: reader.path, location: "line \(record.line), column \(keyColumn.name)"))
@@ -92,6 +95,9 @@ public struct TrainingCheck: Check {
                 // Counted among the staff (it can only lower the share), never as trained; a key longer than
                 // any address is not kept (its error fails the check anyway), so memory stays small per row.
                 if problem == nil || text.utf8.count <= EmailAddress.maximumLength { ledger.note(person) }
+                if problem == nil, keyColumn == .staffID, let assignment = StaffID.normalised(record[.assignment]), assignment != person {
+                    ledger.alias(assignment, to: person)
+                }
                 if let problem {
                     findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(reader.path) names \(CellText.quoted(text)) as the person, which \(problem). Its training does not count.", evidence: reader.path, location: "line \(record.line), column \(keyColumn.name)"))
                     return
@@ -174,7 +180,7 @@ public struct TrainingCheck: Check {
         context.users.forEachUser { listed in
             count += 1
             let user = listed.email
-            let byAddress = ledger[user], byStaffID = listed.staffID.flatMap { ledger[$0] }
+            let byAddress = ledger[user], byStaffID = listed.staffID.flatMap { ledger[staffID: $0] }
             let training = byStaffID.map { byAddress?.merged(with: $0) ?? $0 } ?? byAddress
             guard let expiry = training?.currentUntil else {
                 untrained += 1

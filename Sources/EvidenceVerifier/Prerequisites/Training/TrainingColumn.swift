@@ -1,13 +1,16 @@
 /// The columns of `training-records` evidence (DESIGN §3) that the `ig-training` check reads.
 /// The person is keyed by `Email` when the file has that column, else by `Staff ID` (ESR
-/// exports often have no email); a file with neither names no one.
+/// exports often have no email); a file with neither names no one. An ESR export with both
+/// `Employee Number` and `Assignment Number` is keyed by the first; the assignment number then also
+/// finds the person (`assignment`), since a user list may give either.
 enum TrainingColumn: CSVColumns {
-    case email, staffID, course, completed, expires
+    case email, staffID, assignment, course, completed, expires
 
     var name: String {
         switch self {
         case .email: "Email"
         case .staffID: "Staff ID"
+        case .assignment: "Assignment Number"
         case .course: "Course"
         case .completed: "Completion Date"
         case .expires: "Expiry Date"
@@ -18,6 +21,7 @@ enum TrainingColumn: CSVColumns {
         switch self {
         case .email: ["Email Address", "Work Email"]
         case .staffID: ["Employee Number", "Assignment Number"]
+        case .assignment: []
         case .course: ["Course Name", "Competence Name", "Competency Name", "Module"]
         case .completed: ["Completed", "Date Completed", "Achievement Date", "Date Last Awarded"]
         case .expires: ["Expires"]
@@ -27,7 +31,7 @@ enum TrainingColumn: CSVColumns {
     var isRequired: Bool {
         switch self {
         case .course, .completed: true
-        case .email, .staffID, .expires: false
+        case .email, .staffID, .assignment, .expires: false
         }
     }
 }

@@ -7,6 +7,9 @@ import Foundation
 struct TrainingLedger {
     private var people = CompactStringSet()
     private var training: [StaffTraining] = []
+    /// Other staff IDs of people (ESR assignment numbers), each with its person's number in `people`.
+    private var aliases = CompactStringSet()
+    private var aliasedPerson: [Int32] = []
 
     /// Counts `person` as a member of staff even when none of their courses is accepted.
     mutating func note(_ person: String) {
@@ -30,8 +33,19 @@ struct TrainingLedger {
         training.count { $0.currentUntil == nil && $0.expiredOn != nil }
     }
 
+    /// Makes `other` (an ESR assignment number) find `person` (their employee number) too; the first person named wins.
+    mutating func alias(_ other: String, to person: String) {
+        let (inserted, _) = aliases.insert(other)
+        if inserted { aliasedPerson.append(Int32(clamping: entry(person))) }
+    }
+
     subscript(person: String) -> StaffTraining? {
         people.index(of: person).map { training[$0] }
+    }
+
+    /// The person a user list's staff ID names: a person key, else an alias.
+    subscript(staffID staffID: String) -> StaffTraining? {
+        self[staffID] ?? aliases.index(of: staffID).map { training[Int(aliasedPerson[$0])] }
     }
 
     /// The position of `person`'s entry, made when they are new.

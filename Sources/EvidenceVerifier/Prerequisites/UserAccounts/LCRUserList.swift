@@ -84,7 +84,7 @@ struct LCRUserList: Sendable {
                     allowed = false
                 case .success(let address):
                     if let refusal = domains.refusal(of: address.domain) {
-                        findings.append(.error(.emailDomainNotAllowed, "\"\(text)\" \(refusal).", evidence: path, location: location))
+                        findings.append(.error(refusal.code, "\"\(text)\" \(refusal.reason).", evidence: path, location: location))
                         allowed = false
                     } else if let word = shared.sharedWord(in: address.localPart) {
                         findings.append(.warning(.emailSharedMailbox, "\"\(text)\" looks like a shared mailbox (\"\(word)\"): LCR access needs an individual account.", evidence: path, location: location))
