@@ -50,7 +50,7 @@ public enum FindingGuidance {
         "direct-care.not-provided": "Only organisations that give direct care to patients may use the LCR: if you do, declare it with your services.",
         "direct-care.no-services": "List the direct-care services your organisation provides (organisation.directCare.services).",
         "direct-care.no-basis": "State the lawful basis for the processing, such as GDPR Article 9(2)(h) (organisation.directCare.basis).",
-        "organisation.closed": "The ODS register lists this organisation as closed: check the ODS code, or apply under the organisation that replaced it.",
+        "organisation.closed": "The ODS register lists this organisation as closed, dormant or not yet open: check the ODS code, or apply under the organisation that replaced it.",
         "organisation.unknown": "The ODS register does not list this code: check the ODS code in the manifest against your organisation's record.",
         "organisation.name-differs": "Check the organisation's name in the manifest: use the name your ODS record gives, or have the ODS record corrected.",
         // The verifier's own reference lists.
