@@ -77,10 +77,12 @@ public struct TrainingCheck: Check {
                     keyColumn = .email
                 } else if record.header.position(of: .staffID) != nil {
                     keyColumn = .staffID
+                } else if record.header.position(of: .assignment) != nil {
+                    keyColumn = .assignment
                 } else {
                     if !namesNoOne {
                         namesNoOne = true
-                        findings.append(.error(.csvMissingColumn, "\(reader.path) has no \(TrainingColumn.email.namesForMessage) or \(TrainingColumn.staffID.namesForMessage) column, so its rows name no one", evidence: reader.path, location: "column Email"))
+                        findings.append(.error(.csvMissingColumn, "\(reader.path) has no \(TrainingColumn.email.namesForMessage), \(TrainingColumn.staffID.namesForMessage) or \(TrainingColumn.assignment.name) column, so its rows name no one", evidence: reader.path, location: "column Email"))
                     }
                     return
                 }
@@ -130,7 +132,7 @@ public struct TrainingCheck: Check {
     /// Why `text` cannot identify a person in `column`, or nil when it can: an Email key must be an
     /// address, a Staff ID key a staff identifier.
     private static func personKeyProblem(_ text: String, in column: TrainingColumn) -> String? {
-        if column == .staffID {
+        if column != .email {
             return StaffID.normalised(text) == nil
                 ? "is not a staff ID (1 to \(StaffID.maximumLength) letters, digits, -, /, . or _)" : nil
         }
