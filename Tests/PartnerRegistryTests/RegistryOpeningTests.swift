@@ -21,7 +21,7 @@ struct RegistryOpeningTests {
         }
         #expect(identifier == RegistryFileIdentity.applicationID)
         #expect(journal == "wal")
-        #expect(migrations == ["v1 partners", "v1 submissions", "v1 verifications", "v1 decisions", "v1 waivers"])
+        #expect(migrations == ["v1 partners", "v1 submissions", "v1 verifications", "v1 decisions", "v1 waivers", "v2 tokens"])
         #expect(tables.count == 5)
         #expect(try RegistryFileIdentity.inspect(scratch.dataDirectory.registryFile) == .registry)
         #expect(!scratch.listing(scratch.dataDirectory.root).contains { $0.contains(".new-") })
