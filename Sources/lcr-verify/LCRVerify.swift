@@ -13,7 +13,7 @@ struct LCRVerify: AsyncParsableCommand {
             eligible, or signature invalid; 2 could not verify (usage error, unreadable or malformed input, refused request).
             """,
         version: Verifier.version,
-        subcommands: [CheckCommand.self, BundleCommand.self, ReportCommand.self, ProbeCommand.self, PolicyCommand.self, SubmitCommand.self, PartnersCommand.self, ReverifyCommand.self, BackupCommand.self, DashboardCommand.self, TokensCommand.self, ServeCommand.self]
+        subcommands: [CheckCommand.self, BundleCommand.self, ReportCommand.self, ProbeCommand.self, PolicyCommand.self, SubmitCommand.self, PartnersCommand.self, ReverifyCommand.self, BackupCommand.self, DashboardCommand.self, TokensCommand.self, ServeCommand.self, UploadCommand.self]
     )
 }
 

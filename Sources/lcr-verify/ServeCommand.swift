@@ -34,6 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var networks: NetworkOptions
     @OptionGroup var signing: ReportSigningOptions
 
+    /// Pins the instant of verification, for tests and demonstrations (the contract: the moment of upload).
+    @Option(name: .customLong("as-of"), help: .hidden, transform: AsOfArgument.parse) var asOf: Date?
+
     /// Client time limits, for tests (the contract's 10 s head, 16 KiB per 30 s body by default).
     @Option(name: .customLong("head-timeout"), help: .hidden) var headTimeout: Double = IntakeLimits.standard.headSeconds
     @Option(name: .customLong("body-window"), help: .hidden) var bodyWindow: Double = IntakeLimits.standard.bodyWindowSeconds
@@ -58,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
                 host: address.host, port: address.port,
                 certificateChain: URL(fileURLWithPath: tlsCert), privateKey: URL(fileURLWithPath: tlsKey),
                 limits: IntakeLimits(headSeconds: headTimeout, bodyWindowSeconds: bodyWindow, minimumBodyBytes: bodyMinimumBytes)),
-            registry: registry, settings: settings, reportAnchors: reportAnchors)
+            registry: registry, settings: settings, reportAnchors: reportAnchors, fixedAsOf: asOf)
         try await server.run { host, port in
             let shown = host.contains(":") ? "[\(host)]" : host
             Console.error("listening on https://\(shown):\(port)")

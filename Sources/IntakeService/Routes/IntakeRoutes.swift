@@ -11,6 +11,8 @@ struct IntakeRoutes: Sendable {
     let registry: PartnerRegistry
     let settings: VerificationSettings
     let reportAnchors: [Certificate]?
+    /// The instant every upload is verified as of; nil (the service's normal state) is the moment it arrives.
+    let fixedAsOf: Date?
 
     var policy: Policy { settings.policy }
 
@@ -39,7 +41,7 @@ struct IntakeRoutes: Sendable {
         guard received.bytes > 0 else { throw APIError(.badRequest, "the request has no body: send the bundle's zip") }
         let now = Date()
         let outcome = try await SubmissionIntake(registry: registry, settings: settings).submit(
-            received.url, named: "upload", onlyFor: caller.isSteeringGroup ? nil : caller.odsCode, asOf: now, receivedAt: now)
+            received.url, named: "upload", onlyFor: caller.isSteeringGroup ? nil : caller.odsCode, asOf: fixedAsOf ?? now, receivedAt: now)
         let submission = outcome.recorded.submission
         context.facts.odsCode = submission.odsCode
         let id = submission.id ?? 0

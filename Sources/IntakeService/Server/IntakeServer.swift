@@ -32,10 +32,14 @@ public struct IntakeServer: Sendable {
     let configuration: Configuration
     let routes: IntakeRoutes
 
-    /// `reportAnchors` (report-signing anchors) let the dashboard say whether each latest report's signature holds.
-    public init(configuration: Configuration, registry: PartnerRegistry, settings: VerificationSettings, reportAnchors: [Certificate]?) {
+    /// `reportAnchors` (report-signing anchors) let the dashboard say whether each latest report's signature holds;
+    /// `fixedAsOf` pins the instant of verification (for tests and demonstrations; normally the moment of upload).
+    public init(
+        configuration: Configuration, registry: PartnerRegistry, settings: VerificationSettings, reportAnchors: [Certificate]?,
+        fixedAsOf: Date? = nil
+    ) {
         self.configuration = configuration
-        self.routes = IntakeRoutes(registry: registry, settings: settings, reportAnchors: reportAnchors)
+        self.routes = IntakeRoutes(registry: registry, settings: settings, reportAnchors: reportAnchors, fixedAsOf: fixedAsOf)
     }
 
     /// Runs until SIGTERM or SIGINT; `onListening` gets the bound address (a port of 0 is chosen by the kernel).
