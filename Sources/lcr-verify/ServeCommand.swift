@@ -12,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Routes: POST /v1/submissions (a bundle zip; a bearer token from `tokens issue`), GET /v1/submissions/{id}, \
             .../report.json, .../report.json.p7s, GET /v1/partners and GET / (the dashboard; steering group), GET /healthz. \
-            Uploads are verified as of the moment they arrive, exactly as `submit` verifies. One JSON access-log line per \
+            Uploads are verified as of the moment they arrive (or --as-of, for tests and demonstrations), exactly as \
+            `submit` verifies. One JSON access-log line per \
             request goes to stdout; "listening on https://HOST:PORT" goes to stderr once the port is bound (port 0 lets \
             the kernel choose). SIGTERM or SIGINT stops the service after the requests in progress.
             """)
@@ -27,15 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     var tlsKey: String
 
     @OptionGroup var data: DataDirectoryOptions
-    @OptionGroup var policy: PolicyOption
-    @OptionGroup var trust: TrustOption
-    @Flag(name: .customLong("no-probe"), help: "Skip live HSCN endpoint probes (the hscn result is then at best warn).")
-    var noProbe = false
-    @OptionGroup var networks: NetworkOptions
+    /// `--as-of` pins the instant of verification (for tests and demonstrations); without it, each upload's moment.
+    @OptionGroup var verification: VerificationOptions
     @OptionGroup var signing: ReportSigningOptions
-
-    /// Pins the instant of verification, for tests and demonstrations (the contract: the moment of upload).
-    @Option(name: .customLong("as-of"), help: .hidden, transform: AsOfArgument.parse) var asOf: Date?
 
     /// Client time limits, for tests (the contract's 10 s head, 16 KiB per 30 s body by default).
     @Option(name: .customLong("head-timeout"), help: .hidden) var headTimeout: Double = IntakeLimits.standard.headSeconds
@@ -44,24 +39,22 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard ListenAddress(listen) != nil else { throw ValidationError("--listen must be HOST:PORT, such as 127.0.0.1:8443 or [::1]:8443") }
-        guard headTimeout > 0, bodyWindow > 0, bodyMinimumBytes >= 0 else { throw ValidationError("time limits must be more than 0") }
+        guard headTimeout > 0, bodyWindow > 0, bodyMinimumBytes >= 0 else {
+            throw ValidationError("the time limits must be more than 0 seconds and the body minimum 0 bytes or more")
+        }
     }
 
     func run() async throws {
         guard let address = ListenAddress(listen) else { throw ValidationError("--listen must be HOST:PORT") }
-        let effective = try policy.effectivePolicy()
-        let verification = try BundleVerification(
-            policy: effective, signerAnchors: try trust.anchors(.signers), hscnAnchors: try trust.anchors(.hscn),
-            probeEndpoints: !noProbe, extraNetworks: networks.allowNetwork)
-        let settings = VerificationSettings(verification: verification, signingIdentity: try signing.identity())
+        let settings = try verification.settings(signing: signing, policy: try verification.effectivePolicy())
         let registry = try data.openRegistry()
-        let reportAnchors = try? trust.anchors(.reportSigning)
+        let reportAnchors = try? verification.trust.anchors(.reportSigning)
         let server = IntakeServer(
             configuration: .init(
                 host: address.host, port: address.port,
                 certificateChain: URL(fileURLWithPath: tlsCert), privateKey: URL(fileURLWithPath: tlsKey),
                 limits: IntakeLimits(headSeconds: headTimeout, bodyWindowSeconds: bodyWindow, minimumBodyBytes: bodyMinimumBytes)),
-            registry: registry, settings: settings, reportAnchors: reportAnchors, fixedAsOf: asOf)
+            registry: registry, settings: settings, reportAnchors: reportAnchors, fixedAsOf: verification.asOf.asOf)
         try await server.run { host, port in
             let shown = host.contains(":") ? "[\(host)]" : host
             Console.error("listening on https://\(shown):\(port)")

@@ -232,4 +232,60 @@ import Testing
         #expect(try server.count("submission") == 2)
         service.expectNoTemporaryFiles()
     }
+
+    @Test("tokens issue prints a token once (stdout) and says so (stderr); list shows no secret, text and JSON; revoke is once; wrong arguments are usage errors")
+    func tokensCommands() throws {
+        let server = try IntakeServerProcess()
+        let issued = try server.command(["tokens", "issue", "b86001"])
+        #expect(issued.status == 0 && issued.stderr.contains("token 1 issued for B86001"), "\(issued.stderr)")
+        let token = issued.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let secret = String(token.split(separator: "-").last ?? "")
+        #expect(token.hasPrefix("lcr-1-") && secret.count == 64)
+        #expect(try server.command(["tokens", "issue", "--role", "steering-group"]).status == 0)
+        let listed = try server.command(["tokens", "list"])
+        #expect(listed.stdout.contains("1   organisation    B86001") && listed.stdout.contains("2   steering-group  -"), "\(listed.stdout)")
+        let json = try server.command(["tokens", "list", "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 2 && rows.allSatisfy { $0["hash"] == nil && $0["salt"] == nil } && rows[1]["role"] as? String == "steering-group")
+        #expect(!listed.stdout.contains(secret) && !json.stdout.contains(secret))
+        let revoked = try server.command(["tokens", "revoke", "1"])
+        #expect(revoked.status == 0 && revoked.stdout.contains("token 1 (B86001) revoked"), "\(revoked.stdout) \(revoked.stderr)")
+        let twice = try server.command(["tokens", "revoke", "1"])
+        #expect(twice.status == 2 && twice.stderr.contains("already revoked") && twice.stderr.split(separator: "\n").count == 1, "\(twice.stderr)")
+        #expect(try server.command(["tokens", "list", "--format", "json"]).stdout.contains("revokedAt"))
+        for wrong in [["tokens", "issue"], ["tokens", "issue", "RR8", "--role", "steering-group"], ["tokens", "issue", "not an ods code!"]] {
+            let refused = try server.command(wrong)
+            #expect(refused.status == 2 && refused.stdout.isEmpty && refused.stderr.split(separator: "\n").count == 1, "\(wrong) \(refused.stderr)")
+        }
+        #expect(try server.count("token") == 2)
+    }
+
+    @Test("A service killed mid-upload leaves no submission and nothing stored; started again, it takes the upload")
+    func killedMidUpload() async throws {
+        let service = try Service()
+        let server = service.server
+        let practice = try server.token("B86001")
+        let port = server.port, caFile = server.caFile
+        let client = Task.detached {
+            try RawHTTPSClient.run(
+                port: port, caFile: caFile,
+                head: "POST /v1/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(practice)\r\nContent-Length: 100000\r\n\r\nPK",
+                trickle: 100, every: 0.1)
+        }
+        var receiving = false
+        for _ in 0..<500 where !receiving {
+            receiving = server.files(under: "incoming").contains { $0.hasPrefix(".upload-") }
+            if !receiving { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(receiving)
+        server.stop()
+        let outcome = try await client.value
+        #expect(outcome.sent < 100 && !outcome.response.contains("HTTP/1.1 2"))
+        #expect(try server.count("submission") == 0 && server.files(under: "evidence") == [] && server.files(under: "reports") == [])
+        #expect(server.files(under: "incoming").allSatisfy { $0.hasPrefix(".upload-") }, "\(server.files(under: "incoming"))")
+        try server.start()
+        let eligible = try service.zip(service.deployment.example("eligible"))
+        #expect(try server.upload(eligible, token: practice).status == 201)
+        #expect(try server.count("submission") == 1)
+    }
 }
