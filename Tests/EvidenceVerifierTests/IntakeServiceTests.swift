@@ -113,7 +113,7 @@ import Testing
         service.expectNoTemporaryFiles()
     }
 
-    @Test("A client sending a byte at a time is cut off with nothing kept; a connection that sends no head is closed")
+    @Test("A client sending a byte at a time is cut off with nothing kept; a connection that sends no head, or idles after an answer, is closed")
     func slowAndSilentClients() throws {
         let service = try Service(["--head-timeout", "1", "--body-window", "1", "--body-minimum-bytes", "1024"])
         let server = service.server
@@ -128,6 +128,9 @@ import Testing
         #expect(!silent.timedOut && silent.response.isEmpty)
         let halfHead = try RawHTTPSClient.run(port: server.port, caFile: server.caFile, head: "POST /v1/subm", timeout: 15)
         #expect(!halfHead.timedOut && halfHead.response.isEmpty)
+        let keptAlive = try RawHTTPSClient.run(
+            port: server.port, caFile: server.caFile, head: "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", timeout: 15)
+        #expect(keptAlive.response.hasPrefix("HTTP/1.1 200") && !keptAlive.timedOut, "an idle keep-alive connection is closed: \(keptAlive)")
         #expect(try server.curl("/healthz").status == 200)
         #expect(try server.count("submission") == 0 && server.files(under: "evidence") == [])
         service.expectNoTemporaryFiles()
