@@ -101,6 +101,8 @@ public struct Policy: Codable, Sendable, Equatable {
         public var acceptingNewApplications = true
         /// What a refused new organisation is told while intake is paused.
         public var pausedMessage = "The Leeds Care Record is not accepting new applications at present; existing partners may resubmit."
+        /// The largest upload body `serve` takes (256 MiB); a larger declared or sent body is refused with 413.
+        public var maximumUploadBytes: Int64 = 268_435_456
     }
 
     /// Scheduled re-verification.

@@ -53,6 +53,7 @@ enum PolicyValidator {
             bounded("probe.concurrency", probe.concurrency, 1...1_024),
             Rule(key: "probe.maximumEndpoints", holds: (1...1000).contains(probe.maximumEndpoints), rule: "be from 1 to 1000"),
             Rule(key: "intake.pausedMessage", holds: !isBlank(policy.intake.pausedMessage), rule: "not be blank"),
+            bounded("intake.maximumUploadBytes", policy.intake.maximumUploadBytes, 1_024...maximumBytes),
             Rule(key: "reverify.noticeDays", holds: (0...3650).contains(policy.reverify.noticeDays), rule: "be from 0 to 3650"),
             bounded("references.maximumAgeDays", policy.references.maximumAgeDays, 1...maximumWarningDays),
         ]

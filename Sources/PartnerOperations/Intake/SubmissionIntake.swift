@@ -29,23 +29,33 @@ public struct SubmissionIntake: Sendable {
         public let verified: StoredBundleVerifier.Outcome
     }
 
-    public func submit(_ bundle: URL, asOf: Date, receivedAt: Date) async throws -> Outcome {
+    /// Submits `bundle` (named `name` in errors, the path by default). With `onlyFor`, a manifest naming another
+    /// organisation is refused (`SubmissionRefusal.otherOrganisation`) before anything is stored.
+    public func submit(
+        _ bundle: URL, named name: String? = nil, onlyFor permitted: String? = nil, asOf: Date, receivedAt: Date
+    ) async throws -> Outcome {
+        let name = name ?? bundle.path
         // The reference lists as imported now (read before anything is stored, so an unusable one stores nothing).
         let verifier = StoredBundleVerifier(
             settings: try self.verifier.settings.withLatestReferences(in: registry), archive: self.verifier.archive)
         let store = registry.evidenceStore
         store.removeAbandonedStaging(now: receivedAt)
-        let staged = try BundleStager(store: store).stage(bundle)
-        let organisation = try organisation(of: staged, named: bundle.path)
+        let staged = try BundleStager(store: store).stage(bundle, named: name)
+        let organisation = try organisation(of: staged, named: name)
         let odsCode = organisation.odsCode.uppercased()
+        if let permitted, permitted.uppercased() != odsCode {
+            throw SubmissionRefusal(
+                .otherOrganisation, subject: name, problem: "the manifest names \(odsCode), but the token is for \(permitted.uppercased()); refused")
+        }
         if !verifier.settings.policy.intake.acceptingNewApplications {
             let status = try registry.partner(odsCode)?.status
             guard status == .approved || status == .suspended else {
-                throw InputError(bundle.path, "\(odsCode): \(verifier.settings.policy.intake.pausedMessage)")
+                throw SubmissionRefusal(.intakePaused, subject: name, problem: "\(odsCode): \(verifier.settings.policy.intake.pausedMessage)")
             }
         }
         if let existing = try registry.submission(sha256: staged.sha256), existing.odsCode != odsCode {
-            throw InputError(bundle.path, "the same bytes were submitted for \(existing.odsCode), not \(odsCode); refused")
+            throw SubmissionRefusal(
+                .claimedByAnother, subject: name, problem: "the same bytes were submitted for \(existing.odsCode), not \(odsCode); refused")
         }
         let stored = try store.keep(staged)
         let previous = try registry.submission(sha256: stored.sha256)

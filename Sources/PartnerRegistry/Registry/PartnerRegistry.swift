@@ -36,6 +36,15 @@ public final class PartnerRegistry: Sendable {
         try read { db in try Partner.order(Column("odsCode")).fetchAll(db) }
     }
 
+    public func submission(id: Int64) throws(RegistryError) -> Submission? {
+        try read { db in try Submission.fetchOne(db, key: id) }
+    }
+
+    /// The most recent verification of one submission (a re-verification follows its submission's first).
+    public func latestVerification(submissionId: Int64) throws(RegistryError) -> Verification? {
+        try read { db in try Verification.filter(Column("submissionId") == submissionId).order(Column("id").desc).fetchOne(db) }
+    }
+
     public func submission(sha256: String) throws(RegistryError) -> Submission? {
         try read { db in try Submission.filter(Column("bundleSha256") == sha256).fetchOne(db) }
     }
@@ -106,6 +115,15 @@ public final class PartnerRegistry: Sendable {
         try read { db in try ImportedReference.order(Column("id")).fetchAll(db) }
     }
 
+    /// Every token ever issued, oldest first (revoked ones included).
+    public func tokens() throws(RegistryError) -> [AccessToken] {
+        try read { db in try AccessToken.order(Column("id")).fetchAll(db) }
+    }
+
+    public func token(id: Int64) throws(RegistryError) -> AccessToken? {
+        try read { db in try AccessToken.fetchOne(db, key: id) }
+    }
+
     // MARK: Recording
 
     /// Records one import of a reference list; returns it with its id.
@@ -114,6 +132,30 @@ public final class PartnerRegistry: Sendable {
             var reference = reference
             try reference.insert(db)
             return reference
+        }
+    }
+
+    /// Records a newly issued token; returns it with its id.
+    public func recordToken(_ token: AccessToken) throws(RegistryError) -> AccessToken {
+        try write { db in
+            var token = token
+            try token.insert(db)
+            return token
+        }
+    }
+
+    /// Revokes a token: from then on it opens nothing. A token that is unknown or already revoked is refused.
+    public func revokeToken(id: Int64, at instant: Date) throws(RegistryError) -> AccessToken {
+        try write { db in
+            guard var token = try AccessToken.fetchOne(db, key: id) else {
+                throw RegistryError.invalidValue(field: "token \(id)", reason: "no such token")
+            }
+            guard token.revokedAt == nil else {
+                throw RegistryError.invalidValue(field: "token \(id)", reason: "is already revoked")
+            }
+            token.revokedAt = instant
+            try token.update(db)
+            return token
         }
     }
 
