@@ -310,6 +310,25 @@ extension IntakeServiceTests {
         server.serve_forever()
         """
 
+    @Test("serve refuses a port already taken and a key that is not a key: exit 2 with one line each")
+    func serveStartRefusals() throws {
+        let folder = TestFolder()
+        let taken = try LoopbackSocket.muteListener()
+        let certificate = try folder.write(sharedPKI.hscnServer.certificate.pemString, to: "server.pem")
+        let key = try folder.write(sharedPKI.hscnServer.key.pem, to: "server.key")
+        func serve(listen: String, key: URL) throws -> CLI.Result {
+            try CLI.run([
+                "serve", "--listen", listen, "--tls-cert", certificate.path, "--tls-key", key.path, "--data-dir", folder.path("data").path,
+                "--trust", RegistryCommandLineTests.certs,
+            ] + RegistryCommandLineTests.signing)
+        }
+        let inUse = try serve(listen: "127.0.0.1:\(taken.port)", key: key)
+        #expect(inUse.status == 2 && inUse.stderr.contains("cannot be listened on") && inUse.stderr.split(separator: "\n").count == 1, "\(inUse.stderr)")
+        let notAKey = try serve(listen: "127.0.0.1:0", key: certificate)
+        #expect(notAKey.status == 2 && notAKey.stderr.contains("is not a PEM private key") && notAKey.stderr.split(separator: "\n").count == 1, "\(notAKey.stderr)")
+        withExtendedLifetime(taken) {}
+    }
+
     @Test("upload tries a 503 three times with pauses, then exits 2 with the service's reason")
     func uploadRetriesUnavailable() throws {
         let folder = TestFolder()
