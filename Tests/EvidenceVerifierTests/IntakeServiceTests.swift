@@ -292,6 +292,78 @@ import Testing
     }
 }
 
+extension IntakeServiceTests {
+    /// An HTTPS server on 127.0.0.1 that answers every POST with 503 and counts them (Python's http.server over ssl).
+    static let unavailableScript = """
+        import http.server, ssl, sys
+        class Busy(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                self.rfile.read(int(self.headers['Content-Length']))
+                with open(sys.argv[3], 'a') as f: f.write('POST\\n')
+                body = b'{"error": "busy"}'
+                self.send_response(503); self.send_header('Content-Length', str(len(body))); self.end_headers(); self.wfile.write(body)
+            def log_message(self, *args): pass
+        server = http.server.HTTPServer(('127.0.0.1', 0), Busy)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER); context.load_cert_chain(sys.argv[1], sys.argv[2])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """
+
+    @Test("serve refuses a port already taken and a key that is not a key: exit 2 with one line each")
+    func serveStartRefusals() throws {
+        let folder = TestFolder()
+        let taken = try LoopbackSocket.muteListener()
+        let certificate = try folder.write(sharedPKI.hscnServer.certificate.pemString, to: "server.pem")
+        let key = try folder.write(sharedPKI.hscnServer.key.pem, to: "server.key")
+        func serve(listen: String, key: URL) throws -> CLI.Result {
+            try CLI.run([
+                "serve", "--listen", listen, "--tls-cert", certificate.path, "--tls-key", key.path, "--data-dir", folder.path("data").path,
+                "--trust", RegistryCommandLineTests.certs,
+            ] + RegistryCommandLineTests.signing)
+        }
+        let inUse = try serve(listen: "127.0.0.1:\(taken.port)", key: key)
+        #expect(inUse.status == 2 && inUse.stderr.contains("cannot be listened on") && inUse.stderr.split(separator: "\n").count == 1, "\(inUse.stderr)")
+        let notAKey = try serve(listen: "127.0.0.1:0", key: certificate)
+        #expect(notAKey.status == 2 && notAKey.stderr.contains("is not a PEM private key") && notAKey.stderr.split(separator: "\n").count == 1, "\(notAKey.stderr)")
+        withExtendedLifetime(taken) {}
+    }
+
+    @Test("upload tries a 503 three times with pauses, then exits 2 with the service's reason")
+    func uploadRetriesUnavailable() throws {
+        let folder = TestFolder()
+        let certificate = try folder.write(sharedPKI.hscnServer.certificate.pemString, to: "server.pem")
+        let key = try folder.write(sharedPKI.hscnServer.key.pem, to: "server.key")
+        let ca = try folder.write(sharedPKI.root.certificate.pemString, to: "ca.pem")
+        let count = try folder.write("", to: "posts")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", Self.unavailableScript, certificate.path, key.path, count.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        var line = Data()
+        while !line.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line += chunk
+        }
+        let port = try #require(Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let token = try folder.write("lcr-1-" + String(repeating: "ab", count: 32), to: "token")
+        let result = try CLI.run([
+            "upload", RegistryCommandLineTests.repository.appendingPathComponent("evidence/eligible").path,
+            "--server", "https://127.0.0.1:\(port)", "--token-file", token.path, "--cacert", ca.path,
+        ])
+        #expect(result.status == 2 && result.stderr.contains("HTTP 503: busy") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(try String(contentsOf: count, encoding: .utf8) == "POST\nPOST\nPOST\n")
+    }
+}
+
 /// Runs a blocking call on a thread of its own; `wait()` gives its result.
 final class BlockingClient<Value>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)

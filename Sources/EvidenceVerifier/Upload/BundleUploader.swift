@@ -89,22 +89,25 @@ public struct BundleUploader: Sendable {
 
     private func withRetries(_ request: () -> Result<HTTPSExchange.Answer, HTTPSExchange.Failure>) throws(InputError) -> HTTPSExchange.Answer {
         var pause = firstPauseSeconds
-        for attempt in 1...attempts {
-            let last = attempt == attempts
-            switch request() {
-            case .success(let answer) where (answer.status == 502 || answer.status == 503) && !last:
-                break
-            case .success(let answer):
-                return answer
-            case .failure(let failure) where failure.isRetryable && !last:
-                break
-            case .failure(let failure):
-                throw InputError(server, "cannot be reached (\(failure.message))\(attempt > 1 ? " after \(attempt) tries" : "")")
+        var attempt = 1
+        while true {
+            let outcome = request()
+            let worthRetrying = switch outcome {
+            case .success(let answer): answer.status == 502 || answer.status == 503
+            case .failure(let failure): failure.isRetryable
+            }
+            if !worthRetrying || attempt == attempts {
+                switch outcome {
+                case .success(let answer):
+                    return answer
+                case .failure(let failure):
+                    throw InputError(server, "cannot be reached (\(failure.message))\(attempt > 1 ? " after \(attempt) tries" : "")")
+                }
             }
             usleep(useconds_t(pause * 1_000_000))
             pause *= 2
+            attempt += 1
         }
-        throw InputError(server, "cannot be reached")  // the last try always returns or throws above
     }
 
     /// One line for a refusal: the status and the service's own `error` text.

@@ -61,7 +61,12 @@ public struct IntakeServer: Sendable {
                 onListening(channel.localAddress?.ipAddress ?? "?", channel.localAddress?.port ?? 0)
             },
             logger: logger)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError {
+            // Binding failed: an address this host does not have, a port in use or reserved.
+            throw InputError("--listen \(configuration.host):\(configuration.port)", "cannot be listened on (\(error.description))")
+        }
     }
 
     private func tlsConfiguration() throws -> TLSConfiguration {
