@@ -9,10 +9,16 @@ let package = Package(
         .library(name: "EvidenceVerifier", targets: ["EvidenceVerifier"]),
         .library(name: "PartnerRegistry", targets: ["PartnerRegistry"]),
         .library(name: "PartnerOperations", targets: ["PartnerOperations"]),
+        .library(name: "IntakeService", targets: ["IntakeService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -44,13 +50,26 @@ let package = Package(
             dependencies: ["EvidenceVerifier", "PartnerRegistry"]
         ),
         .target(
+            name: "IntakeService",
+            dependencies: [
+                "EvidenceVerifier", "PartnerRegistry", "PartnerOperations",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .target(
             name: "PKIFixtures",
             dependencies: ["COpenSSL", "CShims", "EvidenceVerifier"]
         ),
         .executableTarget(
             name: "lcr-verify",
             dependencies: [
-                "EvidenceVerifier", "PartnerRegistry", "PartnerOperations",
+                "EvidenceVerifier", "PartnerRegistry", "PartnerOperations", "IntakeService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled examples: set-up and build, then
-#  1. verify every committed example bundle under evidence/ at its fixed instant, 2026-04-01T12:00:00Z;
+#  1. verify every committed example bundle under evidence/ at its fixed instant, 2026-04-01T12:00:00Z
+#     (the examples from each world also against the committed reference lists);
 #  2. make a fresh bundle dated today, serve its HSCN endpoint on 127.0.0.1 with the DEMO certificate,
 #     verify it with a live probe, write a signed report and verify that report.
 # Everything it makes goes under demo-output/ (git-ignored).
@@ -14,7 +15,8 @@ mkdir -p "$out"
 
 echo
 echo "== 1. The committed examples, verified as of 2026-04-01T12:00:00Z (no live probes) =="
-for bundle in evidence/*/; do
+for manifest in evidence/*/manifest.json; do
+  bundle=${manifest%manifest.json}
   set +e
   "$bin" check "$bundle" --as-of 2026-04-01T12:00:00Z --no-probe --format json > "$out/example.json"
   status=$?
@@ -24,6 +26,16 @@ for bundle in evidence/*/; do
   printf '  %-18s exit %s  %-13s %s\n' "$(basename "$bundle")" "$status" "$decision" "${failing:+fails: $failing}"
 done
 rm -f "$out/example.json"
+echo "  the examples from each world, cross-checked against the reference lists under evidence/references/:"
+lists=(--dspt-register evidence/references/dspt-national.csv --ods-register evidence/references/epraccur.csv
+  --ods-register evidence/references/etr.csv --ods-register evidence/references/ecarehomesite.csv)
+for bundle in gp-practice trust-esr care-home; do
+  set +e
+  "$bin" check "evidence/$bundle" --as-of 2026-04-01T12:00:00Z --no-probe "${lists[@]}" > /dev/null
+  status=$?
+  set -e
+  printf '  %-18s exit %s\n' "$bundle" "$status"
+done
 
 echo
 echo "== 2. A bundle made today, its HSCN endpoint served on 127.0.0.1, probed live =="

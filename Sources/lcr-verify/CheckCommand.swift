@@ -12,6 +12,7 @@ struct CheckCommand: AsyncParsableCommand {
     var bundle: String
 
     @OptionGroup var verification: VerificationOptions
+    @OptionGroup var references: ReferenceListOptions
     @OptionGroup var signing: SigningOptions
 
     @Option(help: "What to print: text (a readable summary) or json (the report itself).")
@@ -21,7 +22,7 @@ struct CheckCommand: AsyncParsableCommand {
         let asOf = verification.instant()
         let policy = try verification.effectivePolicy()
         let writer = try signing.writer()
-        let report = try await verification.bundleVerification(policy: policy)
+        let report = try await verification.bundleVerification(policy: policy, references: try references.lists())
             .verify(URL(fileURLWithPath: bundle), asOf: asOf, generatedAt: Date())
         let json = try ReportCoding.encode(report)
         if let (writer, directory) = writer {

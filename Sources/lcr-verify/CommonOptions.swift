@@ -57,11 +57,11 @@ struct VerificationOptions: ParsableArguments {
 
     func effectivePolicy() throws -> Policy { try policy.effectivePolicy() }
 
-    /// How to verify: the policy, the anchors from `--trust`, probing and the allowed networks.
-    func bundleVerification(policy: Policy) throws -> BundleVerification {
+    /// How to verify: the policy, the anchors from `--trust`, probing, the allowed networks and the reference lists.
+    func bundleVerification(policy: Policy, references: ReferenceLists = .none) throws -> BundleVerification {
         try BundleVerification(
             policy: policy, signerAnchors: try trust.anchors(.signers), hscnAnchors: try trust.anchors(.hscn),
-            probeEndpoints: !noProbe, extraNetworks: networks.allowNetwork)
+            probeEndpoints: !noProbe, extraNetworks: networks.allowNetwork, references: references)
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EvidenceVerifier
 import Foundation
+import PartnerOperations
 
 /// The `lcr-verify` command: verifies Leeds Care Record compliance evidence and its signed reports.
 struct LCRVerify: AsyncParsableCommand {
@@ -12,7 +13,7 @@ struct LCRVerify: AsyncParsableCommand {
             eligible, or signature invalid; 2 could not verify (usage error, unreadable or malformed input, refused request).
             """,
         version: Verifier.version,
-        subcommands: [CheckCommand.self, BundleCommand.self, ReportCommand.self, ProbeCommand.self, PolicyCommand.self, SubmitCommand.self, PartnersCommand.self, ReverifyCommand.self, BackupCommand.self, DashboardCommand.self]
+        subcommands: [CheckCommand.self, BundleCommand.self, ReportCommand.self, ProbeCommand.self, PolicyCommand.self, SubmitCommand.self, PartnersCommand.self, ReverifyCommand.self, ReferenceCommand.self, BackupCommand.self, DashboardCommand.self, TokensCommand.self, ServeCommand.self, UploadCommand.self]
     )
 }
 
@@ -39,7 +40,7 @@ enum Main {
         if let exitCode = error as? ExitCode {
             Foundation.exit(exitCode.rawValue)
         }
-        if error is InputError || error is OpenSSLError {
+        if error is InputError || error is OpenSSLError || error is SubmissionRefusal {
             Console.error("\(error)")
             Foundation.exit(2)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import EvidenceVerifier
 
 /// A progress count with an estimate of the time left, on stderr, rewritten in place: only when stderr
 /// is a terminal, and only once the work has taken more than a second.
@@ -22,13 +23,18 @@ final class ProgressLine: @unchecked Sendable {
         let remaining = elapsed / Double(done) * Double(total - done)
         lock.withLock {
             shown = true
-            FileHandle.standardError.write(Data("\r\(done)/\(total) \(noun), about \(Int(remaining.rounded())) s left   ".utf8))
+            write("\r\(done)/\(total) \(noun), about \(Int(remaining.rounded())) s left   ")
         }
+    }
+
+    /// A stderr that cannot be written (closed, full) loses the progress, never the run (FileHandle would trap).
+    private func write(_ text: String) {
+        try? DescriptorWriter.writeAll(Data(text.utf8), to: STDERR_FILENO)
     }
 
     func finish() {
         lock.withLock {
-            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if shown { write("\r\u{1B}[K") }
         }
     }
 }

@@ -65,8 +65,11 @@ struct ReverifyCommand: AsyncParsableCommand {
     func run() async throws {
         let asOf = verification.instant()
         let policy = try verification.effectivePolicy()
-        let settings = try verification.settings(signing: signing, policy: policy)
         let registry = try data.openRegistry()
+        // One reading of the latest imported reference lists for the whole run.
+        let settings = try RegistryFailure.mapped {
+            try verification.settings(signing: signing, policy: policy).withLatestReferences(in: registry)
+        }
         let lock = try RegistryFailure.mapped { try WriterLock.acquire(in: data.dataDirectory, waitSeconds: wait) }
         let noticeDays = policy.reverify.noticeDays
         let partners = try RegistryFailure.mapped {

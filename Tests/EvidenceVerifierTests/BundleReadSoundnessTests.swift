@@ -107,6 +107,21 @@ import Testing
         #expect(findings.first?.message.contains(expected) == true, "\(findings.first?.message ?? "")")
     }
 
+    /// When the manifest cannot be used, no check claims it "lists no" evidence or "declares no" endpoints.
+    @Test func checksWithoutAUsableManifestSayThereIsNoneNotThatItListsNothing() async throws {
+        let folder = TestFolder()
+        let root = try signedBundle(in: folder)
+        let manifest = root.appendingPathComponent(EvidenceBundleReader.manifestName)
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        try (#"{"contact": {},"# + text.dropFirst()).write(to: manifest, atomically: false, encoding: .utf8)
+        let report = try await verify(root, pki: pki)
+        #expect(report.codes(.evidenceIntegrity).contains("manifest.invalid"))
+        let messages = report.prerequisites.flatMap(\.findings).map(\.message)
+        #expect(!messages.contains { $0.contains("The manifest lists no") || $0.contains("The manifest declares no") }, "\(messages)")
+        #expect(report.prerequisite(.userAccounts).findings.first?.message.contains("There is no usable manifest") == true)
+        #expect(report.prerequisite(.hscn).findings.contains { $0.code.rawValue == "endpoints.none-declared" && $0.message.contains("no usable manifest") })
+    }
+
     @Test func manifestThatIsAFolderIsInvalidNotMissing() async throws {
         let folder = TestFolder()
         try folder.write("x", to: "bundle/manifest.json/inner.txt")
@@ -144,6 +159,29 @@ import Testing
         let report = try await verify(root, pki: pki, checks: [EvidenceIntegrityCheck()])
         let finding = try #require(report.prerequisite(.evidenceIntegrity).findings.first { $0.code == .signatureMissing })
         #expect(finding.message.contains("more than the 1048576 allowed"))
+    }
+
+    /// A manifest.json.p7s that is there but cannot be read says why, never "no manifest.json.p7s".
+    @Test(arguments: ["folder", "fifo", "link", "huge"])
+    func anUnusableManifestSignatureSaysWhyItWasNotRead(_ form: String) async throws {
+        let folder = TestFolder()
+        let root = try signedBundle(in: folder)
+        let signature = root.appendingPathComponent(EvidenceBundleReader.manifestSignatureName)
+        try FileManager.default.removeItem(at: signature)
+        switch form {
+        case "folder": try FileManager.default.createDirectory(at: signature, withIntermediateDirectories: false)
+        case "fifo": #expect(mkfifo(signature.path, 0o600) == 0)
+        case "link": try FileManager.default.createSymbolicLink(atPath: signature.path, withDestinationPath: "manifest.json")
+        default:
+            #expect(FileManager.default.createFile(atPath: signature.path, contents: nil))
+            #expect(truncate(signature.path, 3 << 30) == 0)
+        }
+        let report = try await verify(root, pki: pki, checks: [EvidenceIntegrityCheck()])
+        let finding = try #require(report.prerequisite(.evidenceIntegrity).findings.first { $0.code == .manifestUnsigned })
+        #expect(finding.severity == .error)
+        #expect(!finding.message.contains("no manifest.json.p7s"), "\(finding.message)")
+        let reason = ["folder": "not a regular file", "fifo": "not a regular file", "link": "symbolic link", "huge": "more than the 1048576 allowed"][form]!
+        #expect(finding.message.contains(reason), "\(finding.message)")
     }
 
     @Test func evidenceListedManyTimesCannotPassTheTotalBudget() throws {

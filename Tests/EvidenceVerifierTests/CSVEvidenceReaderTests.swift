@@ -98,4 +98,20 @@ import Testing
         #expect(result.findings.last?.message.hasPrefix("\(500 - limit) more csv.unreadable-row findings") == true)
         #expect(result.findings.last?.severity == .error)
     }
+
+    /// Two cells naming one column (the same name twice, or a name and its alias) leave which value counts to
+    /// the reader: Python's csv.DictReader takes the last, a spreadsheet shows both. The file is not read.
+    @Test(arguments: [
+        ("Organisation Code,Status,Date Published,Status", "column Status", "2, 4"),
+        ("Code,Status,Date Published,ODS Code", "column Organisation Code", "1, 4"),
+        ("Code,Status,Published,Date Published", "column Date Published", "3, 4"),
+    ])
+    func aColumnNamedTwiceIsAmbiguousAndNotRead(_ header: String, location: String, cells: String) throws {
+        let result = try read("\(header)\nB86001,Standards Met,01/06/2025,Standards Not Met\n")
+        #expect(!result.usable)
+        #expect(result.statuses.isEmpty)
+        #expect(result.findings.map(\.code) == [.csvDuplicateColumn])
+        #expect(result.findings.first?.location == location)
+        #expect(result.findings.first?.message.contains("header cells \(cells)") == true)
+    }
 }

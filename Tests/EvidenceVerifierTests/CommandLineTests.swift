@@ -56,31 +56,12 @@ import Testing
         #expect(result.stdout.contains("evidence.digest-mismatch"))
     }
 
-    /// The committed eligible example with its HSCN endpoint served live on 127.0.0.1 by the DEMO endpoint
-    /// certificate: every prerequisite passes, so `check` exits 0. The manifest names the live port, so it is
-    /// re-signed with the committed DEMO applicant key, as `scripts/make-bundle.sh` does for the demo.
+    /// The committed eligible example with its HSCN endpoint served live on 127.0.0.1 (`LiveExample`):
+    /// every prerequisite passes, so `check` exits 0.
     @Test(.timeLimit(.minutes(1))) func anEligibleBundleExitsZero() throws {
-        let certs = ExampleBundleTests.repository.appendingPathComponent("certs")
-        let server = try TLSServerProcess(
-            certificateFile: certs.appendingPathComponent("demo/hscn-endpoint.pem"),
-            keyFile: certs.appendingPathComponent("demo/hscn-endpoint.key.pem"))
-        defer { server.stop() }
-        let folder = TestFolder()
-        let bundle = folder.path("eligible")
-        try FileManager.default.copyItem(at: ExampleBundleTests.repository.appendingPathComponent("evidence/eligible"), to: bundle)
-        let manifestURL = bundle.appendingPathComponent("manifest.json")
-        var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any])
-        manifest["hscn"] = ["endpoints": ["https://127.0.0.1:\(server.port)/"]]
-        let manifestData = try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys])
-        try manifestData.write(to: manifestURL)
-        let applicant = try SigningIdentity(
-            keyPEM: Data(contentsOf: certs.appendingPathComponent("demo/applicant-signer.key.pem")),
-            certificatePEM: Data(contentsOf: certs.appendingPathComponent("demo/applicant-signer.pem")), origin: "DEMO applicant")
-        try applicant.signDetached(manifestData).write(to: bundle.appendingPathComponent("manifest.json.p7s"))
-
-        let result = try CLI.run([
-            "check", bundle.path, "--trust", certs.path, "--as-of", Self.asOf, "--allow-network", "127.0.0.0/8",
-        ])
+        let live = try LiveExample()
+        defer { live.stop() }
+        let result = try live.check(asOf: Self.asOf)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
         let decisions = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Decision:") }

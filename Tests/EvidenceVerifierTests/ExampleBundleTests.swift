@@ -8,12 +8,12 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let asOf = ISOInstant.parse("2026-04-01T12:00:00Z")!
 
-    func report(_ name: String) async throws -> VerificationReport {
+    func report(_ name: String, references: ReferenceLists = .none) async throws -> VerificationReport {
         let trust = Self.repository.appendingPathComponent("certs")
         let bundle = try EvidenceBundleReader().read(Self.repository.appendingPathComponent("evidence/\(name)"))
         let context = try testContext(
             bundle, asOf: Self.asOf, anchors: try TrustAnchors.load(.signers, from: trust),
-            hscnAnchors: try TrustAnchors.load(.hscn, from: trust))
+            hscnAnchors: try TrustAnchors.load(.hscn, from: trust), references: references)
         return await Verifier().verify(context, generatedAt: Self.asOf)
     }
 
@@ -37,6 +37,37 @@ import Testing
         // Without live probes the HSCN prerequisite is at best a warning.
         #expect(report.prerequisite(.hscn).status == .warn)
         #expect(report.organisation.odsCode == "B86001")
+    }
+
+    /// The applicants' worlds: a GP practice's e-LfH export, a trust's ESR competence report keyed by
+    /// assignment number (no e-mail column), a care home's social-care training; each eligible alone and
+    /// against the committed reference lists (the national DSPT list and the three ODS files).
+    static let worlds: [(String, String, String)] = [
+        ("gp-practice", "B86007", "(people identified by email address)"),
+        ("trust-esr", "RR8", "(people identified by staff ID, matched to LCR users through the user list's Staff ID)"),
+        ("care-home", "VT8H1", "(people identified by email address)"),
+    ]
+
+    @Test(arguments: worlds)
+    func eachWorldsExampleIsEligible(name: String, odsCode: String, personKey: String) async throws {
+        for references in [ReferenceLists.none, try ReferenceListTests.all()] {
+            let report = try await report(name, references: references)
+            #expect(report.organisation.odsCode == odsCode)
+            #expect(report.decision == .eligible)
+            let codes = report.prerequisites.flatMap(\.findings).filter { $0.severity != .info }.map(\.code.rawValue)
+            #expect(codes == ["endpoints.not-probed"], "\(name)")
+            #expect(report.prerequisite(.igTraining).summary.contains(personKey))
+            #expect(report.references?.count == (references.dspt == nil ? nil : 4))
+            #expect(report.reverifyBy == ISOInstant.parse("2026-06-30T23:00:00Z"))
+        }
+    }
+
+    @Test func theTrustExampleIsAnESRExportWithoutAnEmailColumn() throws {
+        let text = try String(contentsOf: Self.repository.appendingPathComponent("evidence/trust-esr/training/ig-training.csv"), encoding: .utf8)
+        let header = text.split(whereSeparator: \.isNewline).first
+        #expect(header == "Assignment Number,Full Name,Position Title,Competency Name,Date Last Awarded,Expiry Date")
+        #expect(text.contains("NHS|CSTF|Information Governance and Data Security - 1 Year|,2025/12/02 00:00:00,"))
+        #expect(text.contains(",No expiry"))
     }
 
     @Test func eligibleExampleLapsesWithItsDSPTAssessment() async throws {

@@ -156,17 +156,7 @@ import Testing
     }
 
     @Test func everyFindingCodeTheProjectEmitsHasItsOwnNextStep() throws {
-        let sources = ExampleReports.repository.appendingPathComponent("Sources")
-        let pattern = try NSRegularExpression(pattern: #"FindingCode\("([^"]+)"\)"#)
-        var codes: Set<String> = []
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
-        while let file = files?.nextObject() as? URL {
-            guard file.pathExtension == "swift" else { continue }
-            let text = try String(contentsOf: file, encoding: .utf8)
-            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                codes.insert(String(text[Range(match.range(at: 1), in: text)!]))
-            }
-        }
+        let codes = try SourceFindingCodes.all()
         #expect(codes.count > 70)
         for code in codes.sorted() {
             #expect(FindingGuidance.covers(FindingCode(code)), "\(code) has no next step in FindingGuidance")

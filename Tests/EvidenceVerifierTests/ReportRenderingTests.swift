@@ -137,7 +137,14 @@ import Testing
         #expect(!hostile.contains("<") && !hostile.contains(">") && !hostile.contains("[click]("))
         #expect(hostile.contains("&lt;b&gt;bold&lt;/b&gt;") && hostile.contains("\\&amp;"))
         // Shown as the text `x\r\n# Owned\n[click](…)![pixel]`: the control escapes' backslashes are escaped too.
-        #expect(hostile.contains(##"x\\r\\n\# Owned\\n\[click\]\(https://evil.example/\)\!\[pixel\]"##))
+        #expect(hostile.contains(##"x\\r\\n\# Owned\\n\[click\]\(https\://evil.example/\)\!\[pixel\]"##))
+    }
+
+    /// GitHub turns a bare `https://…` or `www.…` in text into a link; escaping its `:` or the dot of `www.` stops that.
+    @Test func markdownEvidenceMakesNoBareAutolink() async throws {
+        let hostile = ReportDocumentRenderer.markdown(try await report(carrying: "see https://evil.example/x or WWW.evil.example"))
+        #expect(hostile.contains(#"see https\://evil.example/x or WWW\.evil.example"#))
+        #expect(!hostile.contains("https://evil") && !hostile.contains("WWW.evil"))
     }
 
     @Test func htmlEscapesEveryFieldEverywhere() async throws {

@@ -25,7 +25,7 @@ import Testing
         let outcome = try await run(rows, users: ["staff0@nhs.net"], staffCount: 20)
         #expect(outcome.status == .pass)
         #expect(!outcome.codes.contains("training.below-threshold"))
-        #expect(outcome.summary == "19 of 20 staff (95%) hold current Data Security Awareness training; the 1 LCR user is trained.")
+        #expect(outcome.summary == "19 of 20 staff (95%) hold current data security training (people identified by email address); the 1 LCR user is trained.")
         #expect(outcome.codes == ["training.expired"])
     }
 
@@ -78,6 +78,16 @@ import Testing
     }
 
     /// ESR exports key people by staff ID; LCR users are matched to them through the user list's Staff ID.
+    /// A person key longer than any address is an error quoted short, and not kept as a member of staff.
+    @Test func anOverlongPersonKeyIsQuotedShortAndNotKept() async throws {
+        let long = (0..<20).map { "\($0)" + String(repeating: "a", count: 60_000) + "@nhs.net,\(Self.course),2025-06-01," }
+        let outcome = try await run(long + Self.staff(1), users: [])
+        #expect(outcome.status == .fail)
+        #expect(outcome.codes == Array(repeating: "training.person-invalid", count: 20))
+        #expect(outcome.findings.allSatisfy { $0.message.utf8.count < 600 && $0.message.contains("longer than the 254 characters") })
+        #expect(outcome.summary.hasPrefix("1 of 1 staff in the training records"))
+    }
+
     @Test func recordsKeyedByStaffIDMatchUsersByTheirStaffID() async throws {
         let training = """
         Employee Number,Competence Name,Date Last Awarded,Expiry Date
@@ -88,7 +98,7 @@ import Testing
         """
         let users = "Email,Staff ID\na.manager@nhs.net,12345678\nb.smith@nhs.net,12345679-2\nc.jones@nhs.net,\n"
         let outcome = try await IGFixtures.run(TrainingCheck(), files: [.training(training), .users(users)])
-        #expect(outcome.summary == "1 of 3 staff in the training records (33.3%) hold current Data Security Awareness training; 2 of 3 LCR users are not.")
+        #expect(outcome.summary == "1 of 3 staff in the training records (33.3%) hold current data security training (people identified by staff ID, matched to LCR users through the user list's Staff ID); 2 of 3 LCR users are not.")
         let untrained = outcome.findings.filter { $0.code == .trainingUserUntrained }
         #expect(untrained.map(\.location) == ["b.smith@nhs.net", "c.jones@nhs.net"])
         #expect(untrained[0].message.contains("expired on 31 December 2024"))
@@ -119,7 +129,7 @@ import Testing
     @Test func aFileThatNamesNoOneIsOneFinding() async throws {
         let outcome = try await run(["\(Self.course),2025-06-01", "\(Self.course),2025-07-01"], staffCount: 2, header: "Course,Completion Date")
         #expect(outcome.codes == ["csv.missing-column", "training.below-threshold"])
-        #expect(outcome.findings[0].message.contains("Staff ID (or Employee Number, Assignment Number)"))
+        #expect(outcome.findings[0].message.contains("Staff ID (or Employee Number) or Assignment Number column"))
     }
 
     /// Policies built in code skip the loader's ranges: absurd values still compute, never trap.

@@ -34,6 +34,8 @@ import Testing
         "nhs.net", "@nhs.net", "x@", "x@@nhs.net", "a@b@nhs.net", "x@nhs.net.", "x@.nhs.net", "x@nhs..net",
         "x y@nhs.net", "x@nhs net", ".x@nhs.net", "x.@nhs.net", "x..y@nhs.net", "x@-nhs.net", "x@nhs_net.net",
         "zoë@nhs.net", "", "x@nhs.net\n",
+        // 263 bytes: each part within its own limit, the whole longer than any address can be.
+        String(repeating: "a", count: 64) + "@" + String(repeating: String(repeating: "b", count: 63) + ".", count: 3) + "gov.uk",
     ])
     func refusesMalformedAddresses(_ address: String) {
         #expect(verdict(address) == "malformed")
@@ -123,6 +125,18 @@ import Testing
         let outcome = try await run(rows, header: "Email")
         #expect(outcome.findings.count == CappedFindings.defaultLimit + 1)
         #expect(outcome.findings.last?.message.hasPrefix("4950 more email.domain-not-allowed findings") == true)
+    }
+
+    /// A 64 KiB "address" is refused before it is parsed or kept, and quoted short: a file of them costs what
+    /// a file of short ones does.
+    @Test func anOverlongAddressIsRefusedQuotedShortAndNotKept() throws {
+        let long = (0..<20).map { "\($0)" + String(repeating: "a", count: 60_000) + "@nhs.net" }
+        let folder = TestFolder()
+        let bundle = try IGFixtures.bundle(in: folder, files: [.users((["Email"] + long + ["a.manager@nhs.net"]).joined(separator: "\n") + "\n")])
+        let list = LCRUserList.read(bundle, policy: Policy.defaults.userAccounts)
+        #expect(list.count == 1)
+        #expect(list.findings.map(\.code) == Array(repeating: .emailInvalid, count: 20))
+        #expect(list.findings.allSatisfy { $0.message.utf8.count < 400 && $0.message.contains("…\" (600") && $0.message.contains(" bytes)") })
     }
 
     /// Duplicates are found across files and named by the file and line of the first copy.

@@ -52,7 +52,7 @@ struct SubmissionIntakeTests {
         policy.intake.pausedMessage = "Intake paused during the ICB transition."
         let before = fixture.files()
         let newcomer = try fixture.bundle("eligible", as: "RR8")
-        await #expect(throws: InputError(newcomer.path, "RR8: Intake paused during the ICB transition.")) {
+        await #expect(throws: SubmissionRefusal(.intakePaused, subject: newcomer.path, problem: "RR8: Intake paused during the ICB transition.")) {
             try await fixture.submit(newcomer, policy: policy)
         }
         #expect(fixture.files() == before)

@@ -18,7 +18,9 @@ struct WriterLockTests {
         }
         #expect(first != nil)
         first = nil
-        _ = try WriterLock.acquire(in: scratch.dataDirectory)
+        // A child another test forks at this moment holds a copy of the descriptor until its exec closes it
+        // (O_CLOEXEC), keeping the lock a moment longer: the new holder may wait for that.
+        _ = try WriterLock.acquire(in: scratch.dataDirectory, waitSeconds: 5)
     }
 
     @Test("The busy message says another run holds the lock")

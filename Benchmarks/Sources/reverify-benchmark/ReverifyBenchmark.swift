@@ -1,3 +1,4 @@
+import BenchmarkBundles
 import EvidenceVerifier
 import Foundation
 import PartnerOperations
@@ -10,47 +11,24 @@ import PartnerRegistry
 /// `swift run -c release reverify-benchmark [PARTNERS]`.
 @main
 enum ReverifyBenchmark {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     static func main() async throws {
         let partners = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 1_000
         let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             .appendingPathComponent(".reverify-bench-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let certs = repository.appendingPathComponent("certs", isDirectory: true)
-        let applicant = try SigningIdentity(
-            keyFile: certs.appendingPathComponent("demo/applicant-signer.key.pem"),
-            certificateFile: certs.appendingPathComponent("demo/applicant-signer.pem"))
-        let settings = VerificationSettings(
-            verification: try BundleVerification(
-                policy: .defaults, signerAnchors: try TrustAnchors.load(.signers, from: certs),
-                hscnAnchors: try TrustAnchors.load(.hscn, from: certs), probeEndpoints: false),
-            signingIdentity: try SigningIdentity(
-                keyFile: certs.appendingPathComponent("demo/report-signer.key.pem"),
-                certificateFile: certs.appendingPathComponent("demo/report-signer.pem")))
-        let asOf = Date(timeIntervalSince1970: 1_775_044_800)  // 2026-04-01T12:00:00Z
+        let (verification, reportSigner) = try OrganisationBundles.settings()
+        let settings = VerificationSettings(verification: verification, signingIdentity: reportSigner)
+        let asOf = OrganisationBundles.asOf
         let registry = try PartnerRegistry.open(DataDirectory(folder.appendingPathComponent("data")))
         print("reverify-benchmark: \(partners) partners, probes off, as of 2026-04-01T12:00:00Z; data in \(folder.path), scratch in \(FileManager.default.temporaryDirectory.path)")
 
-        let template = repository.appendingPathComponent("evidence/eligible")
-        let manifest = try String(contentsOf: template.appendingPathComponent("manifest.json"), encoding: .utf8)
-        let dspt = try String(contentsOf: template.appendingPathComponent("dspt/assessment.csv"), encoding: .utf8)
-        let dsptSha256 = SHA256Digest.hex(of: Data(dspt.utf8))
+        let bundles = try OrganisationBundles()
         let intake = SubmissionIntake(registry: registry, settings: settings)
         let submitStart = ContinuousClock.now
         for index in 0..<partners {
-            let odsCode = String(format: "Y%05d", index)
+            let odsCode = OrganisationBundles.odsCode(index)
             let bundle = folder.appendingPathComponent("bundles/\(odsCode)")
-            try FileManager.default.createDirectory(at: bundle.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: template, to: bundle)
-            // The organisation's own DSPT row, and the manifest pinning its new digest, signed again.
-            let ownDSPT = Data(dspt.replacingOccurrences(of: "B86001", with: odsCode).utf8)
-            try ownDSPT.write(to: bundle.appendingPathComponent("dspt/assessment.csv"))
-            let bytes = Data(manifest.replacingOccurrences(of: "\"B86001\"", with: "\"\(odsCode)\"")
-                .replacingOccurrences(of: dsptSha256, with: SHA256Digest.hex(of: ownDSPT)).utf8)
-            try bytes.write(to: bundle.appendingPathComponent("manifest.json"))
-            try applicant.signDetached(bytes).write(to: bundle.appendingPathComponent("manifest.json.p7s"))
+            try bundles.write(index, to: bundle)
             let outcome = try await intake.submit(bundle, asOf: asOf, receivedAt: asOf)
             let errors = outcome.verified.report.prerequisites.flatMap(\.findings).filter { $0.severity == .error }.map(\.code.rawValue)
             guard errors.isEmpty else { fatalError("\(odsCode) is not eligible: \(errors)") }
@@ -82,7 +60,5 @@ enum ReverifyBenchmark {
         print(String(format: "registry: %.1f MB for %d partners and %d verifications", Double(size) / 1_048_576, partners, partners * 3))
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
+    static func seconds(_ duration: Duration) -> Double { OrganisationBundles.seconds(duration) }
 }

@@ -16,6 +16,8 @@ public struct EvidenceBundle: Sendable {
     public let manifestBytes: Data?
     /// The bytes of `manifest.json.p7s`, when present.
     public let manifestSignature: Data?
+    /// Why a `manifest.json.p7s` that is there could not be read (a folder, FIFO or link, or too large).
+    public let manifestSignatureProblem: String?
     public let files: [EvidenceFile]
     /// Paths of files in the bundle that the manifest does not list (sorted by their bytes).
     public let unlistedPaths: [String]

@@ -93,7 +93,13 @@ public struct EvidenceBundleReader: Sendable {
         case .failure(.open(.missing)): manifestState = .missing
         case .failure(let failure): manifestState = .invalid(ManifestProblem(Self.describe(failure, limit: ManifestParser.maximumBytes)))
         }
-        let signature = staged?.signature ?? (try? folder.readSmallFile(Self.manifestSignatureName, limit: Self.maximumSignatureBytes).get())
+        let signatureRead = staged.map { .success($0.signature) }
+            ?? folder.readSmallFile(Self.manifestSignatureName, limit: Self.maximumSignatureBytes)
+        let signature = try? signatureRead.get()
+        var signatureProblem: String?
+        if case .failure(let failure) = signatureRead, failure != .open(.missing) {
+            signatureProblem = Self.describe(failure, limit: Self.maximumSignatureBytes)
+        }
 
         let entries = manifestState.manifest?.evidence ?? []
         let listedTwins = NameAmbiguity(entries.map { Array($0.path.utf8) })
@@ -113,7 +119,7 @@ public struct EvidenceBundleReader: Sendable {
         return EvidenceBundle(
             source: source, root: root, manifest: manifestState,
             manifestSha256: manifestBytes.map(SHA256Digest.hex(of:)), manifestBytes: manifestBytes,
-            manifestSignature: signature, files: files, unlistedPaths: unlisted,
+            manifestSignature: signature, manifestSignatureProblem: signatureProblem, files: files, unlistedPaths: unlisted,
             ambiguousNames: ambiguity.groups, storage: storage, snapshot: snapshot)
     }
 

@@ -1,6 +1,6 @@
 /// Reads one CSV evidence file of a bundle by its expected columns, turning whatever cannot be
 /// read into findings: the file as a whole (`csv.empty`, `csv.invalid-encoding`,
-/// `csv.missing-column`, `csv.unreadable`) or row by row (`csv.unreadable-row`, with its line).
+/// `csv.missing-column`, `csv.duplicate-column`, `csv.unreadable`) or row by row (`csv.unreadable-row`, with its line).
 struct CSVEvidenceReader<Column: CSVColumns> {
     let file: EvidenceFile
     var limits = CSVLimits()
@@ -37,8 +37,12 @@ struct CSVEvidenceReader<Column: CSVColumns> {
                         for column in found.missingRequired {
                             findings.append(.error(.csvMissingColumn, "\(path) has no \(column.namesForMessage) column", evidence: path, location: "column \(column.name)"))
                         }
+                        for (column, positions) in found.repeated {
+                            let cells = positions.map(String.init).joined(separator: ", ")
+                            findings.append(.error(.csvDuplicateColumn, "\(path) names the \(column.name) column more than once (header cells \(cells)), so which one counts is ambiguous; it was not read", evidence: path, location: "column \(column.name)"))
+                        }
                         header = found
-                        usable = found.missingRequired.isEmpty
+                        usable = found.missingRequired.isEmpty && found.repeated.isEmpty
                         return usable
                     }
                     guard row.count == header.fieldCount else {
@@ -79,6 +83,9 @@ extension FindingCode {
     public static let csvInvalidEncoding = FindingCode("csv.invalid-encoding")
     /// A CSV evidence file lacks a required column.
     public static let csvMissingColumn = FindingCode("csv.missing-column")
+    /// A CSV evidence file's header names one column twice (`Status` and `Status`, or `Email` and
+    /// `Work Email`), so which value counts is ambiguous; the file is not read.
+    public static let csvDuplicateColumn = FindingCode("csv.duplicate-column")
     /// A CSV evidence file cannot be opened or read.
     public static let csvUnreadable = FindingCode("csv.unreadable")
     /// One record of a CSV evidence file cannot be read.

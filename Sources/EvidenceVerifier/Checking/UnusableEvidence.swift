@@ -1,10 +1,13 @@
 /// The finding a check gives when none of the evidence it needs is usable, saying why.
 enum UnusableEvidence {
     /// `code` with a message naming each listed file of `kind` and what is wrong with it, or
-    /// saying the manifest lists none.
+    /// saying the manifest lists none (or that there is no usable manifest to list any).
     static func finding(_ kind: EvidenceKind, code: FindingCode, in bundle: EvidenceBundle) -> Finding {
         let listed = bundle.listedFiles(kind)
         guard !listed.isEmpty else {
+            guard bundle.manifest.manifest != nil else {
+                return .error(code, "There is no usable manifest (see evidence integrity), so no \(kind.rawValue) evidence can be read.")
+            }
             return .error(code, "The manifest lists no \(kind.rawValue) evidence.")
         }
         let reasons = listed.map { "\($0.entry.path): \(reason($0.state))" }

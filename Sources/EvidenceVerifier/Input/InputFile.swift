@@ -14,14 +14,7 @@ public enum InputFile {
 
     /// The whole content of an open descriptor, under the same rules; `name` is used in errors.
     public static func read(descriptor: Int32, name: String, limit: Int) throws(InputError) -> Data {
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw InputError(name, "cannot be read (\(SystemError(errno)))") }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw InputError(name, "is a folder, not a file")
-        default: throw InputError(name, "is not a regular file (a FIFO, socket or device); refused")
-        }
-        let declared = Int(status.st_size)
+        let declared = Int(try regularFileStatus(descriptor, name: name).st_size)
         guard declared <= limit else { throw InputError(name, "is \(declared) bytes, more than the \(limit) allowed") }
         var data = Data(count: declared + 1)
         var filled = 0
@@ -45,8 +38,20 @@ public enum InputFile {
         return data
     }
 
+    /// The status of an open descriptor that must be a regular file: a folder, FIFO, socket or device
+    /// is refused (it is never read, so a FIFO cannot block); `name` is used in errors.
+    public static func regularFileStatus(_ descriptor: Int32, name: String) throws(InputError) -> stat {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw InputError(name, "cannot be read (\(SystemError(errno)))") }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return status
+        case S_IFDIR: throw InputError(name, "is a folder, not a file")
+        default: throw InputError(name, "is not a regular file (a FIFO, socket or device); refused")
+        }
+    }
+
     /// A short reason for a failed `open`.
-    static func openProblem(_ code: Int32) -> String {
+    public static func openProblem(_ code: Int32) -> String {
         switch code {
         case ENOENT: "does not exist"
         case EACCES: "cannot be read (permission denied)"

@@ -11,6 +11,7 @@ public struct Policy: Codable, Sendable, Equatable {
     public var probe = Probe()
     public var intake = Intake()
     public var reverify = Reverify()
+    public var references = References()
 
     public init() {}
 
@@ -40,8 +41,10 @@ public struct Policy: Codable, Sendable, Equatable {
 
     /// The information-governance training rules.
     public struct Training: Codable, Sendable, Equatable {
-        /// A course is accepted when its name contains one of these (case-insensitive).
-        public var acceptedCourses = ["Data Security Awareness"]
+        /// A course is accepted when its title contains one of these (case-insensitive): e-LfH's
+        /// `Data Security Awareness - Level 1`, ESR's CSTF `Information Governance and Data Security`,
+        /// social care's `Data Security and Protection`.
+        public var acceptedCourses = ["Data Security Awareness", "Information Governance and Data Security", "Data Security and Protection"]
         /// Share of staff with current training required, in percent.
         public var minimumCompletionPercent: Double = 95
         /// How long a completion lasts when the record has no expiry date.
@@ -58,6 +61,9 @@ public struct Policy: Codable, Sendable, Equatable {
         public var domainsWithSubdomains = ["gov.uk"]
         /// Domains refused with all their subdomains even where the above would accept them.
         public var refusedDomains = ["gsi.gov.uk", "gsx.gov.uk", "gcsx.gov.uk"]
+        /// Domains, with all their subdomains, whose addresses are not NHSmail accounts: trust and
+        /// practice addresses such as `name@leedsth.nhs.uk` (refused as `email.not-nhsmail`).
+        public var notNHSmailDomains = ["nhs.uk"]
         /// Local parts that suggest a shared mailbox (a warning, since an address alone cannot prove it).
         public var sharedMailboxLocalParts = [
             "admin", "reception", "info", "enquiries", "office", "team", "contact", "mailbox",
@@ -95,6 +101,8 @@ public struct Policy: Codable, Sendable, Equatable {
         public var acceptingNewApplications = true
         /// What a refused new organisation is told while intake is paused.
         public var pausedMessage = "The Leeds Care Record is not accepting new applications at present; existing partners may resubmit."
+        /// The largest upload body `serve` takes (256 MiB); a larger declared or sent body is refused with 413.
+        public var maximumUploadBytes: Int64 = 268_435_456
     }
 
     /// Scheduled re-verification.
@@ -102,6 +110,12 @@ public struct Policy: Codable, Sendable, Equatable {
         /// `reverify --due` takes partners whose `reverifyBy` falls within this many days, and each line
         /// names facts lapsing within it.
         public var noticeDays = 30
+    }
+
+    /// The independent reference lists (national DSPT list, ODS registers).
+    public struct References: Codable, Sendable, Equatable {
+        /// A list imported more than this many days before the as-of instant gives a `reference.stale` warning.
+        public var maximumAgeDays = 31
     }
 }
 

@@ -53,11 +53,14 @@ enum PolicyValidator {
             bounded("probe.concurrency", probe.concurrency, 1...1_024),
             Rule(key: "probe.maximumEndpoints", holds: (1...1000).contains(probe.maximumEndpoints), rule: "be from 1 to 1000"),
             Rule(key: "intake.pausedMessage", holds: !isBlank(policy.intake.pausedMessage), rule: "not be blank"),
+            bounded("intake.maximumUploadBytes", policy.intake.maximumUploadBytes, 1_024...maximumBytes),
             Rule(key: "reverify.noticeDays", holds: (0...3650).contains(policy.reverify.noticeDays), rule: "be from 0 to 3650"),
+            bounded("references.maximumAgeDays", policy.references.maximumAgeDays, 1...maximumWarningDays),
         ]
         rules += listed("userAccounts.exactDomains", accounts.exactDomains, rule: "be a domain name such as nhs.net", EmailAddress.isWellFormedASCIIDomain)
         rules += listed("userAccounts.domainsWithSubdomains", accounts.domainsWithSubdomains, rule: "be a domain name such as gov.uk", EmailAddress.isWellFormedASCIIDomain)
         rules += listed("userAccounts.refusedDomains", accounts.refusedDomains, rule: "be a domain name such as gsi.gov.uk", EmailAddress.isWellFormedASCIIDomain)
+        rules += listed("userAccounts.notNHSmailDomains", accounts.notNHSmailDomains, rule: "be a domain name such as nhs.uk", EmailAddress.isWellFormedASCIIDomain)
         rules += listed("userAccounts.sharedMailboxLocalParts", accounts.sharedMailboxLocalParts, rule: "not be blank") { !isBlank($0) }
         rules += listed("dspt.acceptedStatuses", dspt.acceptedStatuses, rule: "not be blank") { !isBlank($0) }
         rules += listed("training.acceptedCourses", training.acceptedCourses, rule: "not be blank") { !isBlank($0) }

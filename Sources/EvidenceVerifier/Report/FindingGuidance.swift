@@ -50,8 +50,11 @@ public enum FindingGuidance {
         "direct-care.not-provided": "Only organisations that give direct care to patients may use the LCR: if you do, declare it with your services.",
         "direct-care.no-services": "List the direct-care services your organisation provides (organisation.directCare.services).",
         "direct-care.no-basis": "State the lawful basis for the processing, such as GDPR Article 9(2)(h) (organisation.directCare.basis).",
-        "organisation.closed": "The ODS register lists this organisation as closed: check the ODS code, or apply under the organisation that replaced it.",
+        "organisation.closed": "The ODS register lists this organisation as closed, dormant or not yet open: check the ODS code, or apply under the organisation that replaced it.",
         "organisation.unknown": "The ODS register does not list this code: check the ODS code in the manifest against your organisation's record.",
+        "organisation.name-differs": "Check the organisation's name in the manifest: use the name your ODS record gives, or have the ODS record corrected.",
+        // The verifier's own reference lists.
+        "reference.stale": "Not the applicant's fault: the operator should import a current copy of the reference list (lcr-verify reference import) and re-verify.",
         // DSPT.
         "dspt.missing": "Add your Data Security and Protection Toolkit assessment export (dspt-assessment) to the bundle.",
         "dspt.ods-mismatch": "Provide the DSPT assessment published for your own ODS code, the one in the manifest.",
@@ -103,13 +106,15 @@ public enum FindingGuidance {
         // Individual user accounts.
         "user-accounts.missing": "Add the list of LCR users (user-accounts), one row per person.",
         "email.invalid": "Correct this address: every LCR user needs a valid individual email address.",
-        "email.domain-not-allowed": "Give this user an individual @nhs.net or @gov.uk address: other domains, trust addresses such as nhs.uk included, are refused.",
+        "email.domain-not-allowed": "Give this user an individual @nhs.net or @gov.uk address: other domains are refused.",
+        "email.not-nhsmail": "A trust or practice address (name@….nhs.uk) is not an NHSmail account: give this user their individual @nhs.net address.",
         "email.duplicate": "List each person once: remove the repeated row, or give each person their own address.",
         "email.shared-mailbox": "Confirm this address belongs to one named person; replace shared or team mailboxes with individual accounts.",
         // CSV evidence as a whole.
         "csv.empty": "Provide the export with its header row and its data.",
         "csv.invalid-encoding": "Save the export as UTF-8 CSV, then re-seal.",
         "csv.missing-column": "Add the missing column named above to the export (headers are matched ignoring case).",
+        "csv.duplicate-column": "Keep one column of each kind named above (remove or rename the repeat), then re-seal.",
         "csv.unreadable": "Provide a CSV export that opens and reads normally.",
         "csv.unreadable-row": "Fix the row shown (often a quote that is not closed) in the export.",
         "csv.missing-value": "Fill in the blank value in the row shown.",

@@ -169,7 +169,12 @@ struct ReportPage {
             Fact(label: "Manifest SHA-256", value: report.bundle.manifestSha256 ?? "none", literal: true),
             Fact(label: "Manifest signer", value: report.bundle.signer.map(Self.signer) ?? "none trusted"),
             Fact(label: "Report format", value: report.format, literal: true),
-        ]
+        ] + (report.references ?? []).map { reference in
+            Fact(
+                label: "Reference list (references)",
+                value: "\(reference.kind.rawValue), SHA-256 \(reference.sha256), \(reference.rows) rows, imported \(ISOInstant.string(reference.importedAt))",
+                literal: true)
+        }
     }
 
     /// The plain-words name of each prerequisite.

@@ -11,6 +11,12 @@ public struct SignedReportFiles: Sendable {
     public let json: Data
     public let signature: Data
 
+    /// Bytes already read within the limits (e.g. fetched from the intake service).
+    public init(json: Data, signature: Data) {
+        self.json = json
+        self.signature = signature
+    }
+
     /// Reads `reportPath` and `reportPath.p7s`; throws one `InputError` line naming the file at fault
     /// (missing, a folder, a FIFO or device, or over its limit).
     public init(reportPath: String) throws(InputError) {

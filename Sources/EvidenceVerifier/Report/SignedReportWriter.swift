@@ -7,12 +7,8 @@ import Foundation
 /// another writer races us; the JSON first, the signature last. On any failure whatever was written is
 /// removed, so no `.p7s` is left without its report and no report half-written.
 public struct SignedReportWriter: Sendable {
-    /// The most names tried (`NAME.json`, `NAME-2.json`, … `NAME-100.json`) before giving up.
-    public static let maximumAttempts = 100
-
     public let identity: SigningIdentity
-    /// `link(2)`, or in tests a stand-in that fails part-way.
-    let linkFile: @Sendable (String, String) -> Int32
+    let folder: SignedReportFolder
 
     public init(identity: SigningIdentity) {
         self.init(identity: identity, linkFile: { Glibc.link($0, $1) })
@@ -20,16 +16,12 @@ public struct SignedReportWriter: Sendable {
 
     init(identity: SigningIdentity, linkFile: @escaping @Sendable (String, String) -> Int32) {
         self.identity = identity
-        self.linkFile = linkFile
+        self.folder = SignedReportFolder(linkFile: linkFile)
     }
 
     /// The report's file name for its organisation and as-of instant (before any `-2` suffix).
     public static func fileName(for report: VerificationReport) -> String {
-        "\(baseName(for: report)).json"
-    }
-
-    private static func baseName(for report: VerificationReport) -> String {
-        "\(report.organisation.odsCode)-\(ISOInstant.fileStamp(report.asOf))"
+        SignedReportFolder.fileName(for: report)
     }
 
     /// Signs `json` (the report's exact bytes) and writes both files into `directory`; returns the JSON path.
@@ -44,6 +36,42 @@ public struct SignedReportWriter: Sendable {
             signature = try identity.signDetached(json)
         } catch {
             throw InputError("--signing-key", "cannot sign the report (\(error))")
+        }
+        return try folder.place(report, json: json, signature: signature, in: directory)
+    }
+}
+
+/// Places a signed report's two files in a folder under the report's name, never overwriting (see
+/// `SignedReportWriter`): used for reports signed here and for signed reports fetched from the service.
+public struct SignedReportFolder: Sendable {
+    /// The most names tried (`NAME.json`, `NAME-2.json`, … `NAME-100.json`) before giving up.
+    public static let maximumAttempts = 100
+
+    /// `link(2)`, or in tests a stand-in that fails part-way.
+    let linkFile: @Sendable (String, String) -> Int32
+
+    public init() {
+        self.init(linkFile: { Glibc.link($0, $1) })
+    }
+
+    init(linkFile: @escaping @Sendable (String, String) -> Int32) {
+        self.linkFile = linkFile
+    }
+
+    static func fileName(for report: VerificationReport) -> String {
+        "\(baseName(for: report)).json"
+    }
+
+    private static func baseName(for report: VerificationReport) -> String {
+        "\(report.organisation.odsCode)-\(ISOInstant.fileStamp(report.asOf))"
+    }
+
+    /// Writes `json` and `signature` (already made) into `directory`; returns the JSON path.
+    @discardableResult
+    public func place(_ report: VerificationReport, json: Data, signature: Data, in directory: URL) throws(InputError) -> URL {
+        let odsCode = report.organisation.odsCode
+        guard ODSCode.isValid(odsCode) else {
+            throw InputError(String(odsCode.prefix(64)), "is not an ODS code, so no report file is named after it")
         }
         let folder = directory.path
         do {

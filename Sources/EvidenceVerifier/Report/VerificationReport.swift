@@ -20,6 +20,8 @@ public struct VerificationReport: Codable, Sendable, Equatable {
     /// How far verification went (DESIGN §5, additive): `live` when endpoints were probed, `offline`
     /// (`--no-probe`) when not; absent in reports made before the field existed.
     public var level: String?
+    /// The independent reference lists the verification used (DESIGN §5, additive); absent when none was.
+    public var references: [ReferenceRecord]?
 
     /// The program that made the report.
     public struct VerifierInfo: Codable, Sendable, Equatable {

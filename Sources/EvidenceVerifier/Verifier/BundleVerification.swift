@@ -2,7 +2,7 @@ import Foundation
 
 /// The one path from a bundle to its report, in named steps: read the bundle (each file once, into a
 /// private snapshot), verify its signatures at the as-of instant, read the user list once, then run the
-/// checks and assemble the report. `check`, `submit` and `reverify` all verify through it.
+/// checks (with the reference lists read once for every bundle) and assemble the report. `check`, `submit` and `reverify` all verify through it.
 public struct BundleVerification: Sendable {
     public let policy: Policy
     /// Anchors for manifest and evidence signatures (`--trust DIR/signers`).
@@ -13,12 +13,14 @@ public struct BundleVerification: Sendable {
     public let probeEndpoints: Bool
     /// The policy's `probe.allowedNetworks` and the operator's extra networks, parsed once.
     public let allowedNetworks: [IPNetwork]
+    /// The independent reference lists every verification cross-checks against (none by default).
+    public private(set) var references: ReferenceLists
     public let checks: [any Check]
 
     /// Refuses (exit 2) a policy whose `probe.allowedNetworks` holds text that is not a network.
     public init(
         policy: Policy, signerAnchors: [Certificate], hscnAnchors: [Certificate], probeEndpoints: Bool,
-        extraNetworks: [IPNetwork] = [], checks: [any Check] = Verifier.standardChecks
+        extraNetworks: [IPNetwork] = [], references: ReferenceLists = .none, checks: [any Check] = Verifier.standardChecks
     ) throws(InputError) {
         var networks: [IPNetwork] = []
         for text in policy.probe.allowedNetworks {
@@ -32,7 +34,15 @@ public struct BundleVerification: Sendable {
         self.hscnAnchors = hscnAnchors
         self.probeEndpoints = probeEndpoints
         self.allowedNetworks = networks + extraNetworks
+        self.references = references
         self.checks = checks
+    }
+
+    /// The same verification, cross-checking against `references` instead.
+    public func referencing(_ references: ReferenceLists) -> BundleVerification {
+        var verification = self
+        verification.references = references
+        return verification
     }
 
     /// Reads and verifies the bundle at `source` as of `asOf`; throws `InputError` only when it cannot be read at all.
@@ -53,6 +63,6 @@ public struct BundleVerification: Sendable {
         return VerificationContext(
             bundle: bundle, signatures: signatures, users: LCRUserList.read(bundle, policy: policy.userAccounts),
             asOf: asOf, policy: policy, signerAnchors: signerAnchors, hscnAnchors: hscnAnchors,
-            probeEndpoints: probeEndpoints, allowedNetworks: allowedNetworks)
+            probeEndpoints: probeEndpoints, allowedNetworks: allowedNetworks, references: references)
     }
 }

@@ -20,6 +20,8 @@ public struct VerificationContext: Sendable {
     public let probeEndpoints: Bool
     /// Networks probes may reach beyond public addresses: the policy's plus `--allow-network`.
     public let allowedNetworks: [IPNetwork]
+    /// The independent lists to cross-check against (national DSPT list, ODS registers); often none.
+    public let references: ReferenceLists
 
     /// The manifest, when the bundle has a usable one.
     public var manifest: Manifest? { bundle.manifest.manifest }

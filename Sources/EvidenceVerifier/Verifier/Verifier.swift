@@ -57,6 +57,7 @@ public struct Verifier: Sendable {
                     bytes: file.bytes, signer: context.signatures.signer(of: file))
             },
             endpoints: outcomes.flatMap(\.endpoints),
-            level: context.probeEndpoints ? "live" : "offline")
+            level: context.probeEndpoints ? "live" : "offline",
+            references: context.references.records)
     }
 }

@@ -8,21 +8,22 @@ import PartnerRegistry
 struct BundleStager {
     let store: EvidenceStore
 
-    func stage(_ bundle: URL) throws -> StagedEvidence {
+    /// Stages `bundle`; errors name it `name` (what the sender calls it).
+    func stage(_ bundle: URL, named name: String) throws -> StagedEvidence {
         let descriptor = open(bundle.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw InputError(bundle.path, errno == ENOENT ? "no such bundle (expected a folder or a .zip)" : "cannot be opened (\(SystemError(errno)))")
+            throw InputError(name, errno == ENOENT ? "no such bundle (expected a folder or a .zip)" : "cannot be opened (\(SystemError(errno)))")
         }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw InputError(bundle.path, "cannot be read (\(SystemError(errno)))") }
+        guard fstat(descriptor, &status) == 0 else { throw InputError(name, "cannot be read (\(SystemError(errno)))") }
         switch status.st_mode & S_IFMT {
         case S_IFDIR:
             return try stagePacked(bundle)
         case S_IFREG:
-            return try store.stage(from: descriptor, name: bundle.path, digest: OpenSSLContentDigest())
+            return try store.stage(from: descriptor, name: name, digest: OpenSSLContentDigest())
         default:
-            throw InputError(bundle.path, "is not a folder or a regular file (a FIFO, socket or device); refused")
+            throw InputError(name, "is not a folder or a regular file (a FIFO, socket or device); refused")
         }
     }
 

@@ -5,7 +5,11 @@ import PartnerRegistry
 /// `submit`: brings a bundle into the evidence store, records the organisation and the submission, and
 /// verifies THE STORED COPY (never the applicant's folder), recording the verification with it.
 ///
-/// Order, so that a refusal stores nothing and a killed run leaves nothing half-recorded: stage a
+/// Every submission is cross-checked against the latest reference lists imported into the data folder
+/// at that moment (`reference import`), so a service picks up a new list without restarting.
+///
+/// Order, so that a refusal stores nothing and a killed run leaves nothing half-recorded: read the
+/// imported reference lists → stage a
 /// private copy (hashed while copied) → read its manifest for the organisation → refuse a new
 /// organisation while intake is paused → keep the copy in the store → verify the stored copy, sign and
 /// file the report → record partner, submission and verification in one transaction.
@@ -25,20 +29,33 @@ public struct SubmissionIntake: Sendable {
         public let verified: StoredBundleVerifier.Outcome
     }
 
-    public func submit(_ bundle: URL, asOf: Date, receivedAt: Date) async throws -> Outcome {
+    /// Submits `bundle` (named `name` in errors, the path by default). With `onlyFor`, a manifest naming another
+    /// organisation is refused (`SubmissionRefusal.otherOrganisation`) before anything is stored.
+    public func submit(
+        _ bundle: URL, named name: String? = nil, onlyFor permitted: String? = nil, asOf: Date, receivedAt: Date
+    ) async throws -> Outcome {
+        let name = name ?? bundle.path
+        // The reference lists as imported now (read before anything is stored, so an unusable one stores nothing).
+        let verifier = StoredBundleVerifier(
+            settings: try self.verifier.settings.withLatestReferences(in: registry), archive: self.verifier.archive)
         let store = registry.evidenceStore
         store.removeAbandonedStaging(now: receivedAt)
-        let staged = try BundleStager(store: store).stage(bundle)
-        let organisation = try organisation(of: staged, named: bundle.path)
+        let staged = try BundleStager(store: store).stage(bundle, named: name)
+        let organisation = try organisation(of: staged, named: name)
         let odsCode = organisation.odsCode.uppercased()
+        if let permitted, permitted.uppercased() != odsCode {
+            throw SubmissionRefusal(
+                .otherOrganisation, subject: name, problem: "the manifest names \(odsCode), but the token is for \(permitted.uppercased()); refused")
+        }
         if !verifier.settings.policy.intake.acceptingNewApplications {
             let status = try registry.partner(odsCode)?.status
             guard status == .approved || status == .suspended else {
-                throw InputError(bundle.path, "\(odsCode): \(verifier.settings.policy.intake.pausedMessage)")
+                throw SubmissionRefusal(.intakePaused, subject: name, problem: "\(odsCode): \(verifier.settings.policy.intake.pausedMessage)")
             }
         }
         if let existing = try registry.submission(sha256: staged.sha256), existing.odsCode != odsCode {
-            throw InputError(bundle.path, "the same bytes were submitted for \(existing.odsCode), not \(odsCode); refused")
+            throw SubmissionRefusal(
+                .claimedByAnother, subject: name, problem: "the same bytes were submitted for \(existing.odsCode), not \(odsCode); refused")
         }
         let stored = try store.keep(staged)
         let previous = try registry.submission(sha256: stored.sha256)

@@ -49,7 +49,7 @@ public struct DataDirectory: Sendable, Equatable {
     }()
 
     /// Creates `folder` and its parents (mode 0750) when missing; an existing folder is fine, anything else is refused.
-    static func createFolder(_ folder: URL) throws(RegistryError) {
+    public static func createFolder(_ folder: URL) throws(RegistryError) {
         var components: [String] = []
         var current = folder.standardizedFileURL
         while !FileManager.default.fileExists(atPath: current.path) && current.path != "/" {

@@ -71,6 +71,32 @@ enum RegistryMigrations {
                 t.column("revokedBy", .text)
             }
         }
+        migrator.registerMigration("v2 tokens") { db in
+            try db.create(table: "token") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("role", .text).notNull().check(sql: "role IN ('organisation', 'steering-group')")
+                t.column("odsCode", .text).indexed()
+                t.column("salt", .text).notNull().check(sql: "length(salt) = 32")
+                t.column("hash", .text).notNull().check(sql: "length(hash) = 64")
+                t.column("issuedAt", .datetime).notNull()
+                t.column("revokedAt", .datetime)
+                t.check(sql: "(role = 'organisation') = (odsCode IS NOT NULL)")
+            }
+        }
+        // Named v3 so that it never clashes with v2 migrations made on other branches.
+        migrator.registerMigration("v3 references") { db in
+            try db.create(table: "reference") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull().check(sql: "kind IN ('dspt-register', 'ods-register')")
+                t.column("name", .text).notNull()
+                t.column("sha256", .text).notNull().check(sql: "length(sha256) = 64")
+                t.column("rows", .integer).notNull().check(sql: "rows >= 0")
+                t.column("bytes", .integer).notNull().check(sql: "bytes >= 0")
+                t.column("importedAt", .datetime).notNull()
+                t.column("storedPath", .text).notNull()
+            }
+            try db.create(index: "reference_by_list", on: "reference", columns: ["kind", "name", "importedAt"])
+        }
         return migrator
     }
 }

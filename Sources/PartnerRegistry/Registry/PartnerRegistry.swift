@@ -23,6 +23,7 @@ public final class PartnerRegistry: Sendable {
 
     public var evidenceStore: EvidenceStore { EvidenceStore(dataDirectory: dataDirectory) }
     public var reportArchive: ReportArchive { ReportArchive(dataDirectory: dataDirectory) }
+    public var referenceStore: ReferenceStore { ReferenceStore(dataDirectory: dataDirectory) }
 
     // MARK: Reading
 
@@ -33,6 +34,15 @@ public final class PartnerRegistry: Sendable {
     /// Every partner and applicant, by ODS code.
     public func partners() throws(RegistryError) -> [Partner] {
         try read { db in try Partner.order(Column("odsCode")).fetchAll(db) }
+    }
+
+    public func submission(id: Int64) throws(RegistryError) -> Submission? {
+        try read { db in try Submission.fetchOne(db, key: id) }
+    }
+
+    /// The most recent verification of one submission (a re-verification follows its submission's first).
+    public func latestVerification(submissionId: Int64) throws(RegistryError) -> Verification? {
+        try read { db in try Verification.filter(Column("submissionId") == submissionId).order(Column("id").desc).fetchOne(db) }
     }
 
     public func submission(sha256: String) throws(RegistryError) -> Submission? {
@@ -84,7 +94,70 @@ public final class PartnerRegistry: Sendable {
         try waivers(odsCode: odsCode).filter { $0.applies(at: instant) }
     }
 
+    /// The reference lists verifications use: the latest import of each kind and name (for ODS files,
+    /// `epraccur`, `etr`, … each), oldest name first.
+    public func latestReferences() throws(RegistryError) -> [ImportedReference] {
+        try read { db in
+            try ImportedReference.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM reference WHERE id IN (
+                        SELECT (SELECT id FROM reference AS r WHERE r.kind = l.kind AND r.name = l.name
+                                ORDER BY importedAt DESC, id DESC LIMIT 1)
+                        FROM (SELECT DISTINCT kind, name FROM reference) AS l)
+                    ORDER BY kind, name
+                    """)
+        }
+    }
+
+    /// Every import, oldest first.
+    public func references() throws(RegistryError) -> [ImportedReference] {
+        try read { db in try ImportedReference.order(Column("id")).fetchAll(db) }
+    }
+
+    /// Every token ever issued, oldest first (revoked ones included).
+    public func tokens() throws(RegistryError) -> [AccessToken] {
+        try read { db in try AccessToken.order(Column("id")).fetchAll(db) }
+    }
+
+    public func token(id: Int64) throws(RegistryError) -> AccessToken? {
+        try read { db in try AccessToken.fetchOne(db, key: id) }
+    }
+
     // MARK: Recording
+
+    /// Records one import of a reference list; returns it with its id.
+    public func recordReference(_ reference: ImportedReference) throws(RegistryError) -> ImportedReference {
+        try write { db in
+            var reference = reference
+            try reference.insert(db)
+            return reference
+        }
+    }
+
+    /// Records a newly issued token; returns it with its id.
+    public func recordToken(_ token: AccessToken) throws(RegistryError) -> AccessToken {
+        try write { db in
+            var token = token
+            try token.insert(db)
+            return token
+        }
+    }
+
+    /// Revokes a token: from then on it opens nothing. A token that is unknown or already revoked is refused.
+    public func revokeToken(id: Int64, at instant: Date) throws(RegistryError) -> AccessToken {
+        try write { db in
+            guard var token = try AccessToken.fetchOne(db, key: id) else {
+                throw RegistryError.invalidValue(field: "token \(id)", reason: "no such token")
+            }
+            guard token.revokedAt == nil else {
+                throw RegistryError.invalidValue(field: "token \(id)", reason: "is already revoked")
+            }
+            token.revokedAt = instant
+            try token.update(db)
+            return token
+        }
+    }
 
     /// Records a stored bundle as a submission of `odsCode`, adding the organisation as an applicant when
     /// it is new, and the bundle's verification when given (its `submissionId` is filled in): all in one

@@ -105,11 +105,12 @@ func verify(
 /// signatures and `hscnAnchors` (the same unless given) for HSCN, with probes off unless asked.
 func testContext(
     _ bundle: EvidenceBundle, asOf: Date = TestPKI.asOf, policy: Policy = .defaults, anchors: [Certificate],
-    hscnAnchors: [Certificate]? = nil, probeEndpoints: Bool = false, allowedNetworks: [IPNetwork] = []
+    hscnAnchors: [Certificate]? = nil, probeEndpoints: Bool = false, allowedNetworks: [IPNetwork] = [],
+    references: ReferenceLists = .none
 ) throws -> VerificationContext {
     try BundleVerification(
         policy: policy, signerAnchors: anchors, hscnAnchors: hscnAnchors ?? anchors, probeEndpoints: probeEndpoints,
-        extraNetworks: allowedNetworks
+        extraNetworks: allowedNetworks, references: references
     ).context(for: bundle, asOf: asOf)
 }
 

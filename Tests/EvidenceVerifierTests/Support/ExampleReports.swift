@@ -95,7 +95,8 @@ enum ReadableText {
             }
         case "markdown":
             text = text.replacingOccurrences(of: "(?<!\\\\)(\\*\\*|`)", with: "", options: .regularExpression)
-            text = text.replacingOccurrences(of: "\\\\([\\\\`*_\\[\\]()!#|~&{}$])", with: "$1", options: .regularExpression)
+            // A backslash before any ASCII punctuation is an escape (CommonMark 2.4).
+            text = text.replacingOccurrences(of: "\\\\([!-/:-@\\[-`{-~])", with: "$1", options: .regularExpression)
             text = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
         default:
             break

@@ -36,9 +36,12 @@ enum IGFixtures {
     }
 
     /// Writes `files` as an unsigned bundle under `folder` and reads it with the real reader.
-    static func bundle(in folder: TestFolder, odsCode: String = "B86001", staffCount: Int? = nil, files: [File]) throws -> EvidenceBundle {
+    static func bundle(
+        in folder: TestFolder, odsCode: String = "B86001", name: String = "Example Medical Practice", staffCount: Int? = nil, files: [File]
+    ) throws -> EvidenceBundle {
         var builder = BundleBuilder()
         builder.odsCode = odsCode
+        builder.organisationName = name
         builder.staffCount = staffCount
         for file in files {
             if file.tampered {
@@ -50,18 +53,20 @@ enum IGFixtures {
         return try builder.read(in: folder)
     }
 
-    static func context(_ bundle: EvidenceBundle, asOf: Date = asOf, policy: Policy = .defaults) throws -> VerificationContext {
-        try testContext(bundle, asOf: asOf, policy: policy, anchors: [])
+    static func context(
+        _ bundle: EvidenceBundle, asOf: Date = asOf, policy: Policy = .defaults, references: ReferenceLists = .none
+    ) throws -> VerificationContext {
+        try testContext(bundle, asOf: asOf, policy: policy, anchors: [], references: references)
     }
 
-    /// Runs `check` on a bundle of `files`.
+    /// Runs `check` on a bundle of `files`, cross-checked against `references` when given.
     static func run(
-        _ check: some Check, files: [File], odsCode: String = "B86001", staffCount: Int? = nil,
-        asOf: Date = asOf, policy: Policy = .defaults
+        _ check: some Check, files: [File], odsCode: String = "B86001", name: String = "Example Medical Practice",
+        staffCount: Int? = nil, asOf: Date = asOf, policy: Policy = .defaults, references: ReferenceLists = .none
     ) async throws -> CheckOutcome {
         let folder = TestFolder()
-        let bundle = try bundle(in: folder, odsCode: odsCode, staffCount: staffCount, files: files)
-        return await check.evaluate(try context(bundle, asOf: asOf, policy: policy))
+        let bundle = try bundle(in: folder, odsCode: odsCode, name: name, staffCount: staffCount, files: files)
+        return await check.evaluate(try context(bundle, asOf: asOf, policy: policy, references: references))
     }
 }
 

@@ -22,9 +22,18 @@ public struct CSVReader: Sendable {
         let descriptor = open(url.path, O_RDONLY)
         guard descriptor >= 0 else { throw .unreadable("\(SystemError(errno))") }
         defer { close(descriptor) }
+        try Self.forEachRecord(in: descriptor, limits: limits, body)
+    }
 
+    /// Reads an open file from its current offset to its end, in order, as `forEachRecord` does;
+    /// `observe` sees every byte read, in order (to hash the very bytes parsed), before it is parsed.
+    /// The caller owns `descriptor`.
+    public static func forEachRecord(
+        in descriptor: Int32, limits: CSVLimits = CSVLimits(),
+        observe: (UnsafeRawBufferPointer) -> Void = { _ in }, _ body: (CSVEvent) -> Bool
+    ) throws(CSVFileProblem) {
         var parser = CSVParser(limits: limits)
-        var buffer = [UInt8](repeating: 0, count: Self.chunkBytes)
+        var buffer = [UInt8](repeating: 0, count: chunkBytes)
         var stopped = false
         var start: Int?
         func emit(_ event: CSVEvent) {
@@ -37,8 +46,9 @@ public struct CSVReader: Sendable {
                 throw .unreadable("\(SystemError(errno))")
             }
             if count == 0 { break }
+            buffer.withUnsafeBytes { observe(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
             let from: Int
-            if let start { from = start } else { from = try Self.textStart(buffer[0..<count]) }
+            if let start { from = start } else { from = try textStart(buffer[0..<count]) }
             start = 0
             buffer.withUnsafeBufferPointer { all in
                 parser.consume(UnsafeBufferPointer(rebasing: all[from..<count]), emit)

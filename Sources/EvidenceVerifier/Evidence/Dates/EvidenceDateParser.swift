@@ -6,7 +6,8 @@ import Foundation
 ///   `03-Apr-2025` (English month abbreviation, any case): the start of that day in Europe/London;
 /// - ISO 8601 date-times, `2025-04-03T09:30:00Z`, `2025-04-03 09:30:00.5+01:00`, `…+0100`, and
 ///   ESR's `2025/04/03 00:00:00`;
-///   without a zone the time is read as Europe/London wall-clock time.
+///   without a zone the time is read as Europe/London wall-clock time, and a zoneless midnight
+///   (`2025/04/03 00:00:00`) is that calendar day, as ESR means it.
 ///
 /// Anything else is refused, including US month-first dates (`04/13/2025`) and days that do not
 /// exist (`31/04/2025`). Years run from 1900 to 9999 so a mistyped year (`0225`) is caught.
@@ -80,7 +81,7 @@ public struct EvidenceDateParser: Sendable {
     }
 
     /// The time and zone after an ISO 8601 date.
-    private func dateTime(_ date: CivilDate, _ start: Cursor) -> EvidenceDate? {
+    private mutating func dateTime(_ date: CivilDate, _ start: Cursor) -> EvidenceDate? {
         var cursor = start
         guard cursor.skip("T") || cursor.skip("t") || cursor.skip(" "),
               let hour = cursor.number(digits: 2...2), hour < 24, cursor.skip(":"),
@@ -96,6 +97,10 @@ public struct EvidenceDateParser: Sendable {
             }
         }
         if cursor.atEnd {
+            // ESR writes a day as `2025/12/02 00:00:00`: a zoneless midnight is that calendar day.
+            if hour == 0 && minute == 0 && second == 0 && nanosecond == 0 {
+                return EvidenceDate(instant: calendar.startOfDay(date), calendarDate: date)
+            }
             let instant = calendar.instant(date, hour: hour, minute: minute, second: second, nanosecond: nanosecond)
             return EvidenceDate(instant: instant, calendarDate: nil)
         }

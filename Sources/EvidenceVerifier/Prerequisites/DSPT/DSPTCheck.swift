@@ -14,6 +14,9 @@ import Foundation
 /// (`dspt.year-not-started`), a status prefix that differs from the `Financial Year` or a row
 /// published before its year began (`dspt.year-conflict`), and a row with a refused status that
 /// may be newer than the passing row (`dspt.row-conflict`; see `DSPTRowSelection`).
+///
+/// With the national DSPT list (`--dspt-register`, or the latest `reference import dspt`), the row
+/// judged is also compared with the list, which takes precedence (`DSPTRegisterComparison`).
 public struct DSPTCheck: Check {
     public let id = PrerequisiteID.dspt
 
@@ -52,6 +55,15 @@ public struct DSPTCheck: Check {
         var lapses: [Date] = []
         let judged = judge(assessment, odsCode: odsCode, context: context, dates: &dates, findings: &findings, lapses: &lapses)
         var summary = judged.summary
+        if let register = context.references.dspt {
+            let crossCheck = DSPTRegisterComparison(register: register, rules: context.policy.dspt)
+                .findings(for: assessment, year: judged.year, odsCode: odsCode, dates: dates)
+            summary += crossCheck.isEmpty ? " The national DSPT list agrees." : " The national DSPT list does not agree."
+            for finding in crossCheck { findings.append(finding) }
+            if !crossCheck.isEmpty { lapses.removeAll() }
+            let freshness = ReferenceFreshness(maximumAgeDays: context.policy.references.maximumAgeDays)
+            if let stale = freshness.warning(for: register.record, asOf: context.asOf) { findings.append(stale) }
+        }
         let contradictions = selection.refusalsThatMayOverride(chosenYear: judged.year)
         if !contradictions.isEmpty { summary += " Other rows for \(odsCode) that may be newer do not meet the standard." }
         for row in contradictions {

@@ -16,7 +16,9 @@ enum DSPTColumn: CSVColumns {
     var aliases: [String] {
         switch self {
         case .code: ["ODS Code", "Org Code", "Code"]
-        case .name, .status: []
+        case .name: []
+        // The national published-status CSV before 2023.
+        case .status: ["Latest Status"]
         case .published: ["Published", "Publication Date", "Date Of Publication"]
         case .year: ["Assessment Year"]
         }

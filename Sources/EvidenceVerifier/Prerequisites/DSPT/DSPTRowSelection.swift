@@ -43,7 +43,7 @@ struct DSPTRowSelection {
         let text = record[.published]
         let published = text.isEmpty ? nil : dates.parse(text)
         if !text.isEmpty && published == nil {
-            findings.append(.error(.dateInvalid, "Line \(record.line) of \(path) has \"\(text)\" as Date Published, which is not a date (use \(EvidenceDateParser.acceptedForms)).", evidence: path, location: "line \(record.line), column Date Published"))
+            findings.append(.error(.dateInvalid, "Line \(record.line) of \(path) has \(CellText.quoted(text)) as Date Published, which is not a date (use \(EvidenceDateParser.acceptedForms)).", evidence: path, location: "line \(record.line), column Date Published"))
         }
         let status = DSPTStatus(record[.status])
         let row = DSPTAssessment(

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `direct-care`: the signed manifest declares that the organisation provides direct care, names
-/// its services and states the lawful basis (GDPR Art. 9(2)(h)).
+/// its services and states the lawful basis (GDPR Art. 9(2)(h)); with ODS register files, that the
+/// register lists the organisation as open and under the declared name (`ODSRegisterComparison`).
 public struct DirectCareCheck: Check {
     public let id = PrerequisiteID.directCare
 
@@ -31,9 +32,17 @@ public struct DirectCareCheck: Check {
         if basis.isEmpty {
             findings.append(.error(.directCareNoBasis, "No lawful basis is stated (organisation.directCare.basis is missing).", evidence: field, location: "field organisation.directCare.basis"))
         }
-        let summary = findings.isEmpty
+        var summary = findings.isEmpty
             ? "declares direct care (\(services.joined(separator: ", "))) under \(basis)"
             : "the direct-care declaration is incomplete"
+        if !context.references.ods.isEmpty {
+            let crossCheck = ODSRegisterComparison(
+                lists: context.references, freshness: ReferenceFreshness(maximumAgeDays: context.policy.references.maximumAgeDays)
+            ).findings(odsCode: manifest.organisation.odsCode, name: manifest.organisation.name, asOf: context.asOf)
+            let confirmed = !crossCheck.contains { $0.code == .organisationUnknown || $0.code == .organisationClosed }
+            summary += confirmed ? "; the ODS register lists it as open" : "; the ODS register does not confirm it is open"
+            findings += crossCheck
+        }
         return CheckOutcome(summary: summary, findings: findings)
     }
 }

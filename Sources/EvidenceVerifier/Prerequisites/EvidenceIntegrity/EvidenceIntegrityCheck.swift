@@ -49,10 +49,12 @@ public struct EvidenceIntegrityCheck: Check {
 
     private func manifestSignatureFindings(_ context: VerificationContext) -> [Finding] {
         guard let verdict = context.signatures.manifest else {
-            let message = "The manifest is not signed (no \(EvidenceBundleReader.manifestSignatureName))."
+            let name = EvidenceBundleReader.manifestSignatureName
+            let message = context.bundle.manifestSignatureProblem.map { "The manifest is not signed: \(name) \($0), so it was not read." }
+                ?? "The manifest is not signed (no \(name))."
             return context.policy.evidence.requireManifestSignature
-                ? [.error(.manifestUnsigned, message + " The policy requires a signature by the responsible officer.", evidence: EvidenceBundleReader.manifestSignatureName)]
-                : [.warning(.manifestUnsigned, message, evidence: EvidenceBundleReader.manifestSignatureName)]
+                ? [.error(.manifestUnsigned, message + " The policy requires a signature by the responsible officer.", evidence: name)]
+                : [.warning(.manifestUnsigned, message, evidence: name)]
         }
         return signatureFindings(verdict, evidence: EvidenceBundleReader.manifestSignatureName, of: "The manifest signature")
     }

@@ -12,9 +12,11 @@ struct HSCNEndpointRules {
     func assess() async -> (findings: [Finding], records: [EndpointRecord]) {
         let urls = context.manifest?.hscn?.endpoints ?? []
         guard !urls.isEmpty else {
+            let declared = context.manifest == nil
+                ? "There is no usable manifest (see evidence integrity) to declare HSCN endpoints"
+                : "The manifest declares no HSCN endpoints (hscn.endpoints)"
             return ([.error(
-                .endpointsNoneDeclared,
-                "The manifest declares no HSCN endpoints (hscn.endpoints), so no live HSCN connection can be shown.",
+                .endpointsNoneDeclared, "\(declared), so no live HSCN connection can be shown.",
                 location: "field hscn.endpoints")], [])
         }
         let maximum = context.policy.probe.maximumEndpoints

@@ -1,7 +1,7 @@
 /// An email address split into local part and domain, checked for shape only (which domains are
 /// allowed is `EmailDomainPolicy`'s job).
 ///
-/// Refused as malformed: no `@` or more than one, an empty local part, a local part with spaces,
+/// Refused as malformed: longer than 254 bytes, no `@` or more than one, an empty local part, a local part with spaces,
 /// control or non-ASCII characters or misplaced dots, an empty domain, empty labels (`a..b`,
 /// `.nhs.net`), a trailing dot, and ASCII labels that are not letters, digits and inner hyphens.
 /// Non-ASCII domain labels pass here so that the policy can refuse them by name.
@@ -10,8 +10,15 @@ public struct EmailAddress: Sendable, Equatable {
     /// The domain, lower-cased.
     public let domain: String
 
-    /// The address, or why it is malformed.
+    /// The longest address there can be, in bytes (RFC 5321: a 256-byte path less its angle brackets).
+    public static let maximumLength = 254
+
+    /// The address, or why it is malformed. A text longer than `maximumLength` is refused before it is
+    /// looked at, so a 64 KiB cell costs no more than a short one.
     public static func parse(_ text: String) -> Result<EmailAddress, EmailAddressProblem> {
+        guard text.utf8.count <= maximumLength else {
+            return .failure(EmailAddressProblem("is longer than the \(maximumLength) characters an address can have"))
+        }
         var bytes = text
         if let address = bytes.withUTF8({ wellFormedASCII($0) }) { return .success(address) }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
@@ -28,7 +35,7 @@ public struct EmailAddress: Sendable, Equatable {
     /// without making a string: the test a row's key needs. False for anything else, including every
     /// non-ASCII text, which only `parse` judges (for ASCII, its character rules are these byte rules).
     static func isWellFormedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
+        guard bytes.count <= maximumLength, let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
         let local = UnsafeBufferPointer(rebasing: bytes[..<at])
         let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
         guard (1...64).contains(local.count), local.allSatisfy({ isLetterOrDigit($0) || isLocalPunctuation($0) }),

@@ -1,6 +1,7 @@
-/// Decides whether a course name is accepted IG training: it contains one of the policy's
-/// accepted names, case-insensitively. Answers are cached by the name's bytes, since a file repeats
-/// few course names, and the last name asked is compared first, since rows often repeat it.
+/// Decides whether a course name is accepted IG training: its title (`CourseTitle`: the name without
+/// an ESR prefix, ` - N Year(s)` suffix or trailing `|`) contains one of the policy's accepted names,
+/// case-insensitively. Answers are cached by the name's bytes, since a file repeats few course names,
+/// and the last name asked is compared first, since rows often repeat it.
 struct CourseMatcher {
     /// Distinct course names remembered; past this, answers are worked out each time.
     private static let cacheLimit = 1_024
@@ -21,7 +22,7 @@ struct CourseMatcher {
             last = index
             return answers[index]
         }
-        let lowered = course.description.lowercased()
+        let lowered = CourseTitle.of(course.description).lowercased()
         let answer = accepted.contains { lowered.contains($0) }
         if names.count < Self.cacheLimit {
             last = names.insert(bytes: course.bytes).index

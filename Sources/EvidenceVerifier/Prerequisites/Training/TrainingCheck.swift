@@ -29,14 +29,16 @@ public struct TrainingCheck: Check {
             )
         }
         let rules = context.policy.training
-        let courseName = rules.acceptedCourses.joined(separator: " or ")
+        let courseName = rules.acceptedCourses.count == 1 ? rules.acceptedCourses[0] : "data security"
         var findings = CappedFindings()
         var dates = EvidenceDateParser()
-        guard let ledger = read(files, context: context, dates: &dates, findings: &findings) else {
+        var keys = PersonKeys()
+        guard let ledger = read(files, context: context, dates: &dates, findings: &findings, keys: &keys) else {
             return CheckOutcome(summary: "The training records cannot be read, so staff training is unproven.", findings: findings.findings)
         }
         var lapses: [Date] = []
         let staffShare = judgeShare(ledger, context: context, courseName: courseName, findings: &findings, lapses: &lapses)
+            + keys.description
         let users = judgeUsers(ledger, context: context, dates: dates, courseName: courseName, findings: &findings, lapses: &lapses)
         let usersPart: String
         if let (count, untrained) = users {
@@ -52,7 +54,7 @@ public struct TrainingCheck: Check {
     /// Streams every file into a ledger; nil when no file could be read at all.
     private func read(
         _ files: [EvidenceFile], context: VerificationContext,
-        dates: inout EvidenceDateParser, findings: inout CappedFindings
+        dates: inout EvidenceDateParser, findings: inout CappedFindings, keys: inout PersonKeys
     ) -> TrainingLedger? {
         let asOf = context.asOf
         let validityDays = context.policy.training.validityDays
@@ -73,7 +75,7 @@ public struct TrainingCheck: Check {
                     let field = record.field(column)
                     if let date = dates.parse(field) { return date }
                     let text = field.description
-                    let problem = text.isEmpty ? "has no \(column.name)" : "has \"\(text)\" as \(column.name), which is not a date (use \(EvidenceDateParser.acceptedForms))"
+                    let problem = text.isEmpty ? "has no \(column.name)" : "has \(CellText.quoted(text)) as \(column.name), which is not a date (use \(EvidenceDateParser.acceptedForms))"
                     findings.append(.error(text.isEmpty ? .csvMissingValue : .dateInvalid, "Line \(record.line) of \(path) \(problem).", evidence: path, location: "line \(record.line), column \(column.name)"))
                     return nil
                 }
@@ -82,28 +84,36 @@ public struct TrainingCheck: Check {
                     keyColumn = .email
                 } else if record.header.position(of: .staffID) != nil {
                     keyColumn = .staffID
+                } else if record.header.position(of: .assignment) != nil {
+                    keyColumn = .assignment
                 } else {
                     if !namesNoOne {
                         namesNoOne = true
-                        findings.append(.error(.csvMissingColumn, "\(path) has no \(TrainingColumn.email.namesForMessage) or \(TrainingColumn.staffID.namesForMessage) column, so its rows name no one", evidence: path, location: "column Email"))
+                        findings.append(.error(.csvMissingColumn, "\(path) has no \(TrainingColumn.email.namesForMessage), \(TrainingColumn.staffID.namesForMessage) or \(TrainingColumn.assignment.name) column, so its rows name no one", evidence: path, location: "column Email"))
                     }
                     return
                 }
+                keys.used(keyColumn)
                 let text = record.field(keyColumn)
                 guard !text.isEmpty else {
                     findings.append(.error(.csvMissingValue, "Line \(record.line) of \(path) has no \(keyColumn.name).", evidence: path, location: "line \(record.line), column \(keyColumn.name)"))
                     return
                 }
-                let person = ledger.note(text)
                 if let problem = Self.personKeyProblem(text, in: keyColumn) {
-                    // Counted among the staff (it can only lower the share), never as trained.
-                    findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(path) names \"\(text)\" as the person, which \(problem). Its training does not count.", evidence: path, location: "line \(record.line), column \(keyColumn.name)"))
+                    // Counted among the staff (it can only lower the share), never as trained; a key longer than
+                    // any address is not kept (its error fails the check anyway), so memory stays small per row.
+                    if text.bytes.count <= EmailAddress.maximumLength { _ = ledger.note(text) }
+                    findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(path) names \(CellText.quoted(text.description)) as the person, which \(problem). Its training does not count.", evidence: path, location: "line \(record.line), column \(keyColumn.name)"))
                     return
+                }
+                let person = ledger.note(text)
+                if keyColumn == .staffID, let assignment = StaffID.normalised(record[.assignment]), assignment != text.description.lowercased() {
+                    ledger.alias(assignment, to: person)
                 }
                 let course = record.field(.course)
                 guard courses.accepts(course), let completed = date(.completed) else { return }
                 guard completed.instant <= asOf else {
-                    findings.append(.error(.trainingCompletedInFuture, "\(text) is recorded as completing \"\(course)\" on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: path, location: "line \(record.line), column Completion Date"))
+                    findings.append(.error(.trainingCompletedInFuture, "\(text) is recorded as completing \(CellText.quoted(course.description)) on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: path, location: "line \(record.line), column Completion Date"))
                     return
                 }
                 // The earlier of the stated expiry and the policy's validity: a far-off `Expiry Date`
@@ -129,7 +139,7 @@ public struct TrainingCheck: Check {
     /// Why `key` cannot identify a person in `column`, or nil when it can: an Email key must be an
     /// address, a Staff ID key a staff identifier.
     private static func personKeyProblem(_ key: CSVField, in column: TrainingColumn) -> String? {
-        if column == .staffID {
+        if column != .email {
             return StaffID.isStaffID(key.bytes)
                 ? nil : "is not a staff ID (1 to \(StaffID.maximumLength) letters, digits, -, /, . or _)"
         }
@@ -180,7 +190,7 @@ public struct TrainingCheck: Check {
         context.users.forEachUser { listed in
             count += 1
             let user = listed.email
-            let byAddress = ledger[user], byStaffID = listed.staffID.flatMap { ledger[$0] }
+            let byAddress = ledger[user], byStaffID = listed.staffID.flatMap { ledger[staffID: $0] }
             let training = byStaffID.map { byAddress?.merged(with: $0) ?? $0 } ?? byAddress
             guard let expiry = training?.currentUntil else {
                 untrained += 1

@@ -13,6 +13,9 @@ struct TrainingLedger {
     private var expiredOn: [Double] = []
     /// The key being looked up, lower-cased here so that a row costs no allocation.
     private var lowered: [UInt8] = []
+    /// Other staff IDs of people (ESR assignment numbers), each with its person's entry.
+    private var aliases = CompactStringSet()
+    private var aliasedPerson: [Int32] = []
 
     /// Makes room for `staff` people whose keys take about `keyBytes` bytes in all.
     mutating func reserveCapacity(staff: Int, keyBytes: Int) {
@@ -55,11 +58,25 @@ struct TrainingLedger {
         zip(currentUntil, expiredOn).count { $0.0.isNaN && !$0.1.isNaN }
     }
 
+    /// Makes `other` (an ESR assignment number) find the person at `entry` (keyed by their employee number)
+    /// too; the first person named wins.
+    mutating func alias(_ other: String, to entry: Int) {
+        let (inserted, _) = aliases.insert(other)
+        if inserted { aliasedPerson.append(Int32(clamping: entry)) }
+    }
+
     subscript(person: String) -> StaffTraining? {
-        people.index(of: person).map { index in
-            StaffTraining(
-                currentUntil: currentUntil[index].isNaN ? nil : Date(timeIntervalSinceReferenceDate: currentUntil[index]),
-                expiredOn: expiredOn[index].isNaN ? nil : Date(timeIntervalSinceReferenceDate: expiredOn[index]))
-        }
+        people.index(of: person).map(training(at:))
+    }
+
+    /// The person a user list's staff ID names: a person key, else an alias.
+    subscript(staffID staffID: String) -> StaffTraining? {
+        self[staffID] ?? aliases.index(of: staffID).map { training(at: Int(aliasedPerson[$0])) }
+    }
+
+    private func training(at index: Int) -> StaffTraining {
+        StaffTraining(
+            currentUntil: currentUntil[index].isNaN ? nil : Date(timeIntervalSinceReferenceDate: currentUntil[index]),
+            expiredOn: expiredOn[index].isNaN ? nil : Date(timeIntervalSinceReferenceDate: expiredOn[index]))
     }
 }

@@ -53,8 +53,8 @@ struct LCRUserList: Sendable {
         var lowered: [UInt8] = []
         // The domain policy's verdict on each ASCII domain met (a list repeats a handful of domains);
         // only ASCII ones are kept, since `String` keys compare by Unicode equivalence, not bytes.
-        var verdicts: [String: String?] = [:]
-        func verdict(on domain: String) -> String? {
+        var verdicts: [String: EmailDomainPolicy.Refusal?] = [:]
+        func verdict(on domain: String) -> EmailDomainPolicy.Refusal? {
             if let known = verdicts[domain] { return known }
             let refusal = domains.refusal(of: domain)
             if verdicts.count < 4_096, domain.utf8.allSatisfy({ $0 < 0x80 }) { verdicts.updateValue(refusal, forKey: domain) }
@@ -70,6 +70,12 @@ struct LCRUserList: Sendable {
                 rows += 1
                 guard !text.isEmpty else {
                     findings.append(.error(.emailInvalid, "Line \(record.line) of \(path) has no email address.", evidence: path, location: location))
+                    refused += 1
+                    return
+                }
+                guard text.utf8.count <= EmailAddress.maximumLength else {
+                    // Not kept: a 64 KiB "address" per row would make the list as large as the file.
+                    findings.append(.error(.emailInvalid, "\(CellText.quoted(text)) is not a usable email address: it is longer than the \(EmailAddress.maximumLength) characters an address can have.", evidence: path, location: location))
                     refused += 1
                     return
                 }
@@ -91,7 +97,7 @@ struct LCRUserList: Sendable {
                     allowed = false
                 case .success(let address):
                     if let refusal = verdict(on: address.domain) {
-                        findings.append(.error(.emailDomainNotAllowed, "\"\(text)\" \(refusal).", evidence: path, location: location))
+                        findings.append(.error(refusal.code, "\"\(text)\" \(refusal.reason).", evidence: path, location: location))
                         allowed = false
                     } else if let word = shared.sharedWord(in: address.localPart) {
                         findings.append(.warning(.emailSharedMailbox, "\"\(text)\" looks like a shared mailbox (\"\(word)\"): LCR access needs an individual account.", evidence: path, location: location))

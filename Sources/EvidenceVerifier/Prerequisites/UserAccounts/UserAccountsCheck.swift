@@ -1,7 +1,8 @@
 /// Prerequisite 4: every LCR user has an individual account on an allowed domain
 /// (`nhs.net`, `gov.uk`, `*.gov.uk` by default), read from the `user-accounts` evidence.
 ///
-/// Fails on a malformed address, a domain the policy does not allow, the same address twice
+/// Fails on a malformed address, a domain the policy does not allow (a trust's `*.nhs.uk` address is
+/// `email.not-nhsmail`: not an NHSmail account), the same address twice
 /// (compared case-insensitively) or a list with no users; warns on addresses that look like
 /// shared mailboxes.
 ///
@@ -51,6 +52,8 @@ extension FindingCode {
     public static let emailInvalid = FindingCode("email.invalid")
     /// An address's domain is not allowed (look-alike, non-ASCII, punycode, retired, other).
     public static let emailDomainNotAllowed = FindingCode("email.domain-not-allowed")
+    /// A trust or practice address (`name@leedsth.nhs.uk`): not an NHSmail account.
+    public static let emailNotNHSmail = FindingCode("email.not-nhsmail")
     /// The same address appears twice.
     public static let emailDuplicate = FindingCode("email.duplicate")
     /// An address looks like a shared mailbox.
