@@ -15,28 +15,33 @@ struct DSPTRegisterBuilder {
             if let missing = found.missingRequired.first {
                 return "its header row has no \(missing.namesForMessage) column, so it is not the national DSPT published-status list"
             }
+            if let repeated = found.repeated.first {
+                return "its header row names the \(repeated.column.name) column more than once, so which one counts is ambiguous"
+            }
             header = found
             return nil
         }
         guard row.count == header.fieldCount else {
             return "line \(row.line) has \(row.count) fields where the header has \(header.fieldCount)"
         }
-        let record = CSVRecord(row: row, header: header)
-        let code = record[.code]
-        guard ODSCode.isValid(code) else {
-            return "line \(row.line) has \"\(code.prefix(40))\" as its code, which is not an ODS code"
+        return row.bytes.withUnsafeBufferPointer { bytes in
+            let record = CSVRecord(row: row, header: header, bytes: bytes)
+            let code = record[.code]
+            guard ODSCode.isValid(code) else {
+                return "line \(row.line) has \"\(code.prefix(40))\" as its code, which is not an ODS code"
+            }
+            let text = record[.published]
+            let published = text.isEmpty ? nil : dates.parse(text)
+            if !text.isEmpty && published == nil {
+                return "line \(row.line) has \"\(text.prefix(40))\" as its publication date, which is not a date"
+            }
+            rows += 1
+            let entry = DSPTRegisterEntry(code: code, status: DSPTStatus(record[.status]), published: published, line: row.line)
+            let key = code.uppercased()
+            if let existing = entries[key], !Self.isLater(entry, than: existing) { return nil }
+            entries[key] = entry
+            return nil
         }
-        let text = record[.published]
-        let published = text.isEmpty ? nil : dates.parse(text)
-        if !text.isEmpty && published == nil {
-            return "line \(row.line) has \"\(text.prefix(40))\" as its publication date, which is not a date"
-        }
-        rows += 1
-        let entry = DSPTRegisterEntry(code: code, status: DSPTStatus(record[.status]), published: published, line: row.line)
-        let key = code.uppercased()
-        if let existing = entries[key], !Self.isLater(entry, than: existing) { return nil }
-        entries[key] = entry
-        return nil
     }
 
     /// Why the file, once read whole, is not a usable list, or nil.
