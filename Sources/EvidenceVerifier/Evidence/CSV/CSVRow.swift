@@ -18,6 +18,11 @@ public struct CSVRow: Sendable {
         String(decoding: bytes[range(index)], as: UTF8.self)
     }
 
+    /// The field at `index` without leading and trailing spaces and tabs.
+    public func trimmed(_ index: Int) -> String {
+        String(decoding: bytes[trimmedRange(index)], as: UTF8.self)
+    }
+
     /// Where the field at `index`, without leading and trailing spaces and tabs, lies in `bytes`.
     func trimmedRange(_ index: Int) -> Range<Int> {
         var range = range(index)
