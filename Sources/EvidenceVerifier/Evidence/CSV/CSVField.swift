@@ -12,9 +12,6 @@ struct CSVField: CustomStringConvertible {
     /// The text, for a message or a rule that needs a `String`.
     var description: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Whether every byte is ASCII, so byte-wise lower-casing and comparison are the Unicode ones.
-    var isASCII: Bool { bytes.allSatisfy { $0 < 0x80 } }
-
     /// Whether the field is `lowercasedASCII` in any case (`No Expiry`, `NO EXPIRY`). `lowercasedASCII`
     /// must be lower-case ASCII; a field with other bytes never matches it.
     func equalsIgnoringCase(_ lowercasedASCII: StaticString) -> Bool {
