@@ -46,7 +46,7 @@ enum ProbeBenchmark {
             let started = clock.now
             let records = await EndpointProber(configuration).probe(urls: endpoints.urls)
             let elapsed = clock.now - started
-            let counts = Dictionary(grouping: records, by: \.status).mapValues(\.count)
+            let counts = Dictionary(grouping: records, by: \.status.rawValue).mapValues(\.count)
             print("EndpointProber, \(label) (connect \(connect) s, total \(total) s): \(format(elapsed))  \(describe(counts))")
         }
 
