@@ -25,11 +25,12 @@ enum TrainingBenchmark {
             let baseline = ContinuousClock.now - baselineStart
 
             let evidence = try EvidenceBundleReader().read(bundle)
-            let context = VerificationContext(
-                bundle: evidence, asOf: asOf, policy: .defaults, signerAnchors: [], hscnAnchors: [], probeEndpoints: false)
+            let verification = try BundleVerification(
+                policy: .defaults, signerAnchors: [], hscnAnchors: [], probeEndpoints: false, checks: [TrainingCheck()])
             let start = ContinuousClock.now
-            let outcome = await TrainingCheck().evaluate(context)
+            let report = await verification.verify(evidence, asOf: asOf, generatedAt: asOf)
             let elapsed = ContinuousClock.now - start
+            guard let outcome = report.prerequisites.first else { fatalError("the ig-training check gave no result") }
             precondition(lines == rows + 1, "generated \(lines) lines for \(rows) rows")
             let staff = staffCount(rows: rows)
             precondition(
@@ -41,7 +42,7 @@ enum TrainingBenchmark {
             print(String(
                 format: "%-10d %-8.1f %-11.3f %-8.3f %-10.0f %-12.1f %@",
                 rows, Double(bytes) / 1_048_576, baselineSeconds, seconds, Double(rows) / seconds,
-                peakResidentMegabytes(), PrerequisiteStatus(findings: outcome.findings).rawValue))
+                peakResidentMegabytes(), outcome.status.rawValue))
         }
     }
 
