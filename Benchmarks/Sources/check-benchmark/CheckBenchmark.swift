@@ -46,7 +46,16 @@ enum CheckBenchmark {
 
     /// Synchronous, so valgrind can follow it: an `async` main turns the main thread into
     /// libdispatch's signal thread, which valgrind 3.19 cannot run.
-    static func main() throws {
+    static func main() {
+        do {
+            try run()
+        } catch {
+            FileHandle.standardError.write(Data("check-benchmark: \(error)\nusage: check-benchmark [--cli PATH] [--baseline-cli PATH] [--rows N] [--repeat N] | generate FOLDER [--rows N] | profile BUNDLE [RUNS]\n".utf8))
+            exit(2)
+        }
+    }
+
+    private static func run() throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         func option(_ name: String) -> String? {
             guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
