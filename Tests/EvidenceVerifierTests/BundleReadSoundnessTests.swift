@@ -3,8 +3,8 @@ import PKIFixtures
 import Testing
 @testable import EvidenceVerifier
 
-/// The bytes judged are the bytes signed: every listed file is read once, from inside the bundle, into a
-/// private snapshot; paths are exact bytes; a manifest that decoders could read two ways is invalid.
+/// The bytes judged are the bytes signed: every listed file is read once, from inside the bundle (into
+/// memory, as a stream hashed while it is parsed, or into a private copy); paths are exact bytes; a manifest that decoders could read two ways is invalid.
 @Suite struct BundleReadSoundnessTests {
     let pki = sharedPKI
     static let users = "Email\na.manager@nhs.net\n"
@@ -15,21 +15,91 @@ import Testing
         return try builder.write(in: folder, signer: pki.signer)
     }
 
-    @Test func checksParseThePrivateSnapshotNotTheOriginalPath() async throws {
+    @Test func checksParseTheBytesReadOnceNotTheOriginalPath() async throws {
         let folder = TestFolder()
         let root = try signedBundle(in: folder)
         let bundle = try EvidenceBundleReader().read(root)
         let file = try #require(bundle.files.first)
         #expect(file.isIntact)
-        let snapshot = try #require(file.url)
-        #expect(!snapshot.path.hasPrefix(root.path), "the checks must not reopen the bundle's own path")
+        guard case .memory(let held) = file.content else {
+            Issue.record("a small file is held in memory as it was read and hashed")
+            return
+        }
         // Swap the original after it was hashed: what the checks read is still what was hashed.
         try Data("Email\nattacker@gmail.com\n".utf8).write(to: root.appendingPathComponent("staff/users.csv"))
-        #expect(try Data(contentsOf: snapshot) == Data(Self.users.utf8))
+        #expect(held == Data(Self.users.utf8))
         let context = try testContext(bundle, anchors: [pki.root.certificate])
         let report = await Verifier(checks: [EvidenceIntegrityCheck(), UserAccountsCheck()]).verify(context, generatedAt: TestPKI.asOf)
         #expect(report.prerequisite(.userAccounts).status == .pass)
         #expect(!report.codes(.userAccounts).contains("email.domain-not-allowed"))
+    }
+
+    /// A user list larger than `EvidenceBytes.memoryLimit`: `count` distinct nhs.net rows.
+    static func largeUserList(rows count: Int = 250_000) -> Data {
+        var text = "Email\n"
+        for index in 0..<count { text += "user.\(index)@nhs.net\n" }
+        return Data(text.utf8)
+    }
+
+    @Test func largeFileIsStreamedOnceAndHashedAsItIsParsed() async throws {
+        let folder = TestFolder()
+        let list = Self.largeUserList()
+        #expect(Int64(list.count) > EvidenceBytes.memoryLimit)
+        var builder = BundleBuilder()
+        builder.add(.userAccounts, "staff/users.csv", list)
+        let root = try builder.write(in: folder, signer: pki.signer)
+        let bundle = try EvidenceBundleReader().read(root)
+        let file = try #require(bundle.files.first)
+        guard case .stream = file.content, case .unread(let bytes) = file.state else {
+            Issue.record("a large user list is held open to be streamed, not copied or held in memory")
+            return
+        }
+        #expect(bytes == Int64(list.count))
+        let context = try testContext(bundle, anchors: [pki.root.certificate])
+        #expect(context.bundle.files.first?.isIntact == true, "settled from the SHA-256 measured while it was parsed")
+        let report = await Verifier(checks: [EvidenceIntegrityCheck(), UserAccountsCheck()]).verify(context, generatedAt: TestPKI.asOf)
+        #expect(report.prerequisite(.evidenceIntegrity).status == .pass)
+        #expect(report.prerequisite(.userAccounts).status == .pass)
+        #expect(report.prerequisite(.userAccounts).summary.hasPrefix("250000 LCR user accounts"))
+    }
+
+    @Test func largeFileChangedInPlaceBeforeItIsStreamedIsSetAside() async throws {
+        let folder = TestFolder()
+        var builder = BundleBuilder()
+        builder.add(.userAccounts, "staff/users.csv", Self.largeUserList())
+        let root = try builder.write(in: folder, signer: pki.signer)
+        let bundle = try EvidenceBundleReader().read(root)
+        // Same inode, same size: the descriptor held open now reads other bytes than the manifest pins.
+        let handle = try FileHandle(forWritingTo: root.appendingPathComponent("staff/users.csv"))
+        try handle.seek(toOffset: 6)
+        try handle.write(contentsOf: Data("evil.0@gmail.com\n".utf8))
+        try handle.close()
+        let context = try testContext(bundle, anchors: [pki.root.certificate])
+        let report = await Verifier(checks: [EvidenceIntegrityCheck(), UserAccountsCheck()]).verify(context, generatedAt: TestPKI.asOf)
+        #expect(report.codes(.evidenceIntegrity).contains("evidence.digest-mismatch"))
+        #expect(report.codes(.userAccounts) == ["user-accounts.missing"], "nothing read from the changed file counts")
+        #expect(report.prerequisite(.userAccounts).status == .fail)
+        #expect(report.decision == .notEligible)
+    }
+
+    @Test func largeSignedFileIsCopiedPrivatelySoItsSignatureCoversTheBytesParsed() async throws {
+        let folder = TestFolder()
+        let list = Self.largeUserList()
+        var builder = BundleBuilder()
+        builder.add(EvidenceKind.userAccounts.rawValue, "staff/users.csv", list, signature: "staff/users.csv.p7s")
+        builder.addUnlisted("staff/users.csv.p7s", try pki.signer.signingIdentity().signDetached(list))
+        let root = try builder.write(in: folder, signer: pki.signer)
+        let bundle = try EvidenceBundleReader().read(root)
+        let file = try #require(bundle.files.first)
+        guard case .privateFile(let copy) = file.content else {
+            Issue.record("a large signed file is copied privately: both its signature and its check read it")
+            return
+        }
+        #expect(!copy.path.hasPrefix(root.path), "the checks must not reopen the bundle's own path")
+        let context = try testContext(bundle, anchors: [pki.root.certificate])
+        #expect(context.signatures.signer(of: file) != nil)
+        let report = await Verifier(checks: [EvidenceIntegrityCheck(), UserAccountsCheck()]).verify(context, generatedAt: TestPKI.asOf)
+        #expect(report.prerequisite(.userAccounts).status == .pass)
     }
 
     @Test func folderOnThePathSwappedForALinkIsRefused() async throws {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The verdicts on a bundle's detached signatures: `manifest.json.p7s` over the manifest bytes, and
-/// each evidence entry's own `signature` over its file's snapshot, all at one instant against the
+/// each evidence entry's own `signature` over its file's bytes as read, all at one instant against the
 /// signer anchors. Verdicts are keyed by the entry's position in the manifest, never by its path text.
 /// Signatures made in S/MIME text mode are accepted here (the integrity check warns about them).
 public struct BundleSignatures: Sendable {
@@ -20,8 +20,16 @@ public struct BundleSignatures: Sendable {
         }
         var files: [Int: SignatureVerification] = [:]
         for file in bundle.files where file.isIntact {
-            guard case .bytes(let signature) = file.signature, let url = file.url else { continue }
-            files[file.index] = verifier.verify(signature: signature, over: .file(url), at: instant, acceptingCanonicalText: true)
+            guard case .bytes(let signature) = file.signature, let content = file.content else { continue }
+            switch content {
+            case .memory(let data):
+                files[file.index] = verifier.verify(signature: signature, over: .data(data), at: instant, acceptingCanonicalText: true)
+            case .privateFile(let url):
+                files[file.index] = verifier.verify(signature: signature, over: .file(url), at: instant, acceptingCanonicalText: true)
+            case .stream:
+                // Never so: a file a signature covers is held in memory or copied, since both the signature and its check read it.
+                files[file.index] = .invalid(.mismatch, "covers a file that was only streamed, so the signed bytes could not be checked")
+            }
         }
         self.files = files
     }

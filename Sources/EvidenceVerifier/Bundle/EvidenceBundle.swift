@@ -28,9 +28,32 @@ public struct EvidenceBundle: Sendable {
     /// Keeps the private snapshot the checks read alive while the bundle is in use.
     let snapshot: EvidenceSnapshot
 
-    /// Listed files of `kind` whose bytes match the manifest: the only evidence a check may rely on.
+    /// Listed files of `kind` whose bytes match the manifest: the only evidence a check may rely on. Before
+    /// `settled()`, large streamed files not read yet are among them (their reader hashes them as it parses).
     public func usableFiles(_ kind: EvidenceKind) -> [EvidenceFile] {
-        files.filter { $0.entry.kind == kind.rawValue && $0.isIntact }
+        files.filter { $0.entry.kind == kind.rawValue && $0.isReadable }
+    }
+
+    /// This bundle with every streamed file's state settled from what its one read measured (a stream no
+    /// reader read is read and hashed now), and the kinds with a streamed file that turned out not to match
+    /// the manifest: what their readers took from it must be set aside.
+    func settled() -> (bundle: EvidenceBundle, setAside: Set<String>) {
+        var setAside = Set<String>()
+        let settledFiles = files.map { file -> EvidenceFile in
+            guard case .unread = file.state, case .stream(let stream) = file.content else { return file }
+            let state: EvidenceFile.State = switch stream.measurement {
+            case .read(let sha256, let bytes): EvidenceBundleReader.state(measured: sha256, bytes: bytes, entry: file.entry)
+            case .tooLarge: .unreadable("it grew beyond the size allowed while it was read")
+            case .unreadable(let reason): .unreadable(reason)
+            }
+            if case .intact = state {} else { setAside.insert(file.entry.kind) }
+            return EvidenceFile(entry: file.entry, index: file.index, content: file.content, state: state, signature: file.signature)
+        }
+        let bundle = EvidenceBundle(
+            source: source, root: root, manifest: manifest, manifestSha256: manifestSha256, manifestBytes: manifestBytes,
+            manifestSignature: manifestSignature, manifestSignatureProblem: manifestSignatureProblem, files: settledFiles,
+            unlistedPaths: unlistedPaths, ambiguousNames: ambiguousNames, storage: storage, snapshot: snapshot)
+        return (bundle, setAside)
     }
 
     /// Listed files of `kind` whatever their state, so a check can say why none is usable.

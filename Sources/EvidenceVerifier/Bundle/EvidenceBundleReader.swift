@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Folders and zips take one path: a zip is first unpacked into a private folder, then either folder is
 /// opened once and every file is read exactly once through a descriptor opened inside it without
-/// following links, into the private `EvidenceSnapshot` the checks parse. Paths are kept as their
+/// following links: into memory, or (large ones) as a stream its check parses while it is hashed, or into
+/// the private `EvidenceSnapshot` (see `EvidenceBytes`). Paths are kept as their
 /// exact bytes; two names that differ only in Unicode normalisation are refused as ambiguous.
 ///
 /// Throws `InputError` only when the bundle cannot be read at all (no such path, not a folder or zip,
@@ -129,8 +130,8 @@ public struct EvidenceBundleReader: Sendable {
         budget: inout EvidenceBudget
     ) throws(InputError) -> EvidenceFile {
         let signature = entry.signature.map { readSignature($0, in: folder) }
-        func file(_ state: EvidenceFile.State, url: URL? = nil) -> EvidenceFile {
-            EvidenceFile(entry: entry, index: index, url: url, state: state, signature: signature)
+        func file(_ state: EvidenceFile.State, content: EvidenceBytes? = nil) -> EvidenceFile {
+            EvidenceFile(entry: entry, index: index, content: content, state: state, signature: signature)
         }
         if let problem = BundlePath.problem(with: entry.path) { return file(.outsideBundle(problem)) }
         if let twin { return file(.ambiguous(twin: twin)) }
@@ -142,18 +143,33 @@ public struct EvidenceBundleReader: Sendable {
         case .failure(.unreadable(let reason)): return file(.unreadable(reason))
         case .success(let descriptor): opened = descriptor
         }
-        defer { close(opened.descriptor) }
+        var owned = true
+        defer { if owned { close(opened.descriptor) } }
         guard opened.size <= limits.maximumFileBytes else { return file(.tooLarge(limit: limits.maximumFileBytes)) }
         try budget.spend(opened.size)
+        if opened.size <= EvidenceBytes.memoryLimit {
+            do {
+                let data = try InputFile.read(descriptor: opened.descriptor, name: entry.path, limit: Int(EvidenceBytes.memoryLimit))
+                return file(Self.state(measured: SHA256Digest.hex(of: data), bytes: Int64(data.count), entry: entry), content: .memory(data))
+            } catch {
+                return file(.unreadable(error.problem))
+            }
+        }
+        if EvidenceBytes.streamedKinds.contains(entry.kind), entry.signature == nil, budget.takeStream() {
+            owned = false
+            return file(.unread(bytes: opened.size), content: .stream(EvidenceStream(descriptor: opened.descriptor, limit: limits.maximumFileBytes)))
+        }
         switch snapshot.take(opened.descriptor, path: entry.path, index: index, limit: limits.maximumFileBytes) {
         case .failure(.tooLarge): return file(.tooLarge(limit: limits.maximumFileBytes))
         case .failure(.unreadable(let reason)): return file(.unreadable(reason))
         case .success(let taken):
-            let state: EvidenceFile.State = taken.sha256 == entry.sha256.lowercased()
-                ? .intact(bytes: taken.bytes)
-                : .digestMismatch(actual: taken.sha256, bytes: taken.bytes)
-            return file(state, url: taken.url)
+            return file(Self.state(measured: taken.sha256, bytes: taken.bytes, entry: entry), content: .privateFile(taken.url))
         }
+    }
+
+    /// Intact when `measured` is the SHA-256 the manifest pins for `entry`.
+    static func state(measured: String, bytes: Int64, entry: EvidenceEntry) -> EvidenceFile.State {
+        measured == entry.sha256.lowercased() ? .intact(bytes: bytes) : .digestMismatch(actual: measured, bytes: bytes)
     }
 
     private func readSignature(_ path: String, in folder: BundleDirectory) -> EvidenceFile.SignatureFile {
@@ -176,11 +192,21 @@ public struct EvidenceBundleReader: Sendable {
 }
 
 /// The total bytes a bundle's listed files may hold, so one file listed many times, or many large
-/// files, cannot make the snapshot unbounded.
+/// files, cannot make the snapshot unbounded; and how many may be held open as streams.
 private struct EvidenceBudget {
     let limit: Int64
     let source: String
     private var spent: Int64 = 0
+    private var streams = 0
+    /// Most files held open as streams; further large files are copied privately instead.
+    static let maximumStreams = 32
+
+    /// Counts one more stream held open; false when there are already `maximumStreams`.
+    mutating func takeStream() -> Bool {
+        guard streams < Self.maximumStreams else { return false }
+        streams += 1
+        return true
+    }
 
     init(limit: Int64, source: String) {
         self.limit = limit

@@ -5,8 +5,8 @@ public struct EvidenceFile: Sendable {
     public let entry: EvidenceEntry
     /// Its position in the manifest's `evidence` list: what identifies it (two paths may read alike).
     public let index: Int
-    /// The private snapshot of its bytes (read once, hashed as read), when it could be read.
-    public let url: URL?
+    /// Its bytes as read once from inside the bundle (see `EvidenceBytes`), when it could be read.
+    public let content: EvidenceBytes?
     public let state: State
     /// The detached signature's bytes, or why they could not be read, when the entry names one.
     public let signature: SignatureFile?
@@ -15,6 +15,9 @@ public struct EvidenceFile: Sendable {
         /// Present and its SHA-256 matches the manifest.
         case intact(bytes: Int64)
         case digestMismatch(actual: String, bytes: Int64)
+        /// A large streamed file not read yet: its SHA-256 is measured as its check parses it, and
+        /// `EvidenceBundle.settled()` replaces this state before any check judges it.
+        case unread(bytes: Int64)
         case missing
         /// The path is absolute, climbs with `..`, or is (or passes through) a symbolic link.
         case outsideBundle(String)
@@ -36,10 +39,18 @@ public struct EvidenceFile: Sendable {
         return false
     }
 
+    /// Whether its reader may parse it: intact, or a stream whose digest is measured as it is parsed.
+    var isReadable: Bool {
+        switch state {
+        case .intact, .unread: true
+        default: false
+        }
+    }
+
     /// Size in bytes, when it was read.
     public var bytes: Int64? {
         switch state {
-        case .intact(let bytes), .digestMismatch(_, let bytes): bytes
+        case .intact(let bytes), .digestMismatch(_, let bytes), .unread(let bytes): bytes
         default: nil
         }
     }

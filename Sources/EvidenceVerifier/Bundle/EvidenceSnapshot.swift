@@ -1,26 +1,28 @@
 import Foundation
+import Synchronization
 
-/// The private copy of a bundle's listed files that every check reads. Each file is read exactly once,
-/// through a descriptor opened inside the bundle, and hashed as it is copied, so the bytes a check
-/// judges are the bytes whose SHA-256 was compared with the signed manifest, whatever happens to the
-/// original afterwards. A bundle that is already a private copy (an unpacked zip) is hashed in place.
+/// The private copy of those large listed files that are read more than once (see `EvidenceBytes`). Each
+/// is read exactly once, through a descriptor opened inside the bundle, and hashed as it is copied, so
+/// the bytes a check judges are the bytes whose SHA-256 was compared with the signed manifest, whatever
+/// happens to the original afterwards. A bundle that is already a private copy (an unpacked zip) is
+/// hashed in place. The private folder is made only when a first file needs it.
 final class EvidenceSnapshot: Sendable {
-    private let storage: TemporaryDirectory?
+    /// The private folder, once made.
+    private let storage = Mutex<TemporaryDirectory?>(nil)
     /// The folder holding the original files, for in-place snapshots.
     private let privateRoot: URL?
 
     /// A snapshot that copies each file into a new private folder.
-    static func copying() throws(InputError) -> EvidenceSnapshot {
-        EvidenceSnapshot(storage: try TemporaryDirectory(prefix: "lcr-snapshot"), privateRoot: nil)
+    static func copying() -> EvidenceSnapshot {
+        EvidenceSnapshot(privateRoot: nil)
     }
 
     /// A snapshot of a folder that is already private to this process (our own unpacked zip).
     static func inPlace(privateRoot: URL) -> EvidenceSnapshot {
-        EvidenceSnapshot(storage: nil, privateRoot: privateRoot)
+        EvidenceSnapshot(privateRoot: privateRoot)
     }
 
-    private init(storage: TemporaryDirectory?, privateRoot: URL?) {
-        self.storage = storage
+    private init(privateRoot: URL?) {
         self.privateRoot = privateRoot
     }
 
@@ -45,8 +47,18 @@ final class EvidenceSnapshot: Sendable {
         if let privateRoot {
             destination = privateRoot.appendingPathComponent(path)
         } else {
-            guard let storage else { return .failure(.unreadable("no snapshot folder")) }
-            destination = storage.url.appendingPathComponent("evidence-\(index)")
+            let folder: URL
+            do {
+                folder = try storage.withLock { made throws(InputError) in
+                    if let made { return made.url }
+                    let new = try TemporaryDirectory(prefix: "lcr-snapshot")
+                    made = new
+                    return new.url
+                }
+            } catch {
+                return .failure(.unreadable("cannot make a private folder for it (\(error.problem))"))
+            }
+            destination = folder.appendingPathComponent("evidence-\(index)")
             output = open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             guard output >= 0 else { return .failure(.unreadable("cannot copy it privately (\(SystemError(errno)))")) }
         }

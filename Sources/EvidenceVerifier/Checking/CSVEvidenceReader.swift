@@ -12,7 +12,7 @@ struct CSVEvidenceReader<Column: CSVColumns> {
     /// order. Returns false when the file could not be read at all (the reason is in `findings`).
     @discardableResult
     func read(into findings: inout CappedFindings, _ body: (CSVRecord<Column>, inout CappedFindings) -> Void) -> Bool {
-        guard let url = file.url else {
+        guard let content = file.content else {
             findings.append(.error(.csvUnreadable, "\(path) cannot be read: the bundle has no copy of it", evidence: path))
             return false
         }
@@ -21,46 +21,52 @@ struct CSVEvidenceReader<Column: CSVColumns> {
         let path = self.path, limits = self.limits
         var header: CSVHeader<Column>?
         var usable = true
-        do {
-            try CSVReader(url: url, limits: limits).forEachRecord { event in
-                switch event {
-                case .unreadable(let line, let problem):
-                    guard header != nil else {
-                        findings.append(Self.headerFinding(problem, line: line, path: path))
-                        usable = false
-                        return false
-                    }
-                    findings.append(.error(.csvUnreadableRow, "line \(line) of \(path) cannot be read: \(problem)", evidence: path, location: "line \(line)"))
-                case .record(let row):
-                    guard let header else {
-                        let found = CSVHeader<Column>(row)
-                        for column in found.missingRequired {
-                            findings.append(.error(.csvMissingColumn, "\(path) has no \(column.namesForMessage) column", evidence: path, location: "column \(column.name)"))
-                        }
-                        for (column, positions) in found.repeated {
-                            let cells = positions.map(String.init).joined(separator: ", ")
-                            findings.append(.error(.csvDuplicateColumn, "\(path) names the \(column.name) column more than once (header cells \(cells)), so which one counts is ambiguous; it was not read", evidence: path, location: "column \(column.name)"))
-                        }
-                        header = found
-                        usable = found.missingRequired.isEmpty && found.repeated.isEmpty
-                        return usable
-                    }
-                    guard row.count == header.fieldCount else {
-                        let problem = CSVRowProblem.wrongFieldCount(expected: header.fieldCount, found: row.count)
-                        findings.append(.error(.csvUnreadableRow, "line \(row.line) of \(path) cannot be read: \(problem)", evidence: path, location: "line \(row.line)"))
-                        return true
-                    }
-                    row.bytes.withUnsafeBufferPointer { bytes in
-                        body(CSVRecord(row: row, header: header, bytes: bytes), &findings)
-                    }
+        func handle(_ event: CSVEvent) -> Bool {
+            switch event {
+            case .unreadable(let line, let problem):
+                guard header != nil else {
+                    findings.append(Self.headerFinding(problem, line: line, path: path))
+                    usable = false
+                    return false
                 }
-                return true
+                findings.append(.error(.csvUnreadableRow, "line \(line) of \(path) cannot be read: \(problem)", evidence: path, location: "line \(line)"))
+            case .record(let row):
+                guard let header else {
+                    let found = CSVHeader<Column>(row)
+                    for column in found.missingRequired {
+                        findings.append(.error(.csvMissingColumn, "\(path) has no \(column.namesForMessage) column", evidence: path, location: "column \(column.name)"))
+                    }
+                    for (column, positions) in found.repeated {
+                        let cells = positions.map(String.init).joined(separator: ", ")
+                        findings.append(.error(.csvDuplicateColumn, "\(path) names the \(column.name) column more than once (header cells \(cells)), so which one counts is ambiguous; it was not read", evidence: path, location: "column \(column.name)"))
+                    }
+                    header = found
+                    usable = found.missingRequired.isEmpty && found.repeated.isEmpty
+                    return usable
+                }
+                guard row.count == header.fieldCount else {
+                    let problem = CSVRowProblem.wrongFieldCount(expected: header.fieldCount, found: row.count)
+                    findings.append(.error(.csvUnreadableRow, "line \(row.line) of \(path) cannot be read: \(problem)", evidence: path, location: "line \(row.line)"))
+                    return true
+                }
+                row.bytes.withUnsafeBufferPointer { bytes in
+                    body(CSVRecord(row: row, header: header, bytes: bytes), &findings)
+                }
             }
-        } catch {
-            let code: FindingCode = if case .notUTF8 = error { .csvInvalidEncoding } else { .csvUnreadable }
-            findings.append(.error(code, "\(path) \(error)", evidence: path))
+            return true
+        }
+        var stream = CSVRecordStream(limits: limits)
+        let read = content.forEachChunk { stream.feed($0, handle) }
+        let problem: CSVFileProblem? = switch read {
+        case .failure(let failure): .unreadable(failure.reason)
+        case .success: stream.problem
+        }
+        if let problem {
+            let code: FindingCode = if case .notUTF8 = problem { .csvInvalidEncoding } else { .csvUnreadable }
+            findings.append(.error(code, "\(path) \(problem)", evidence: path))
             return false
         }
+        stream.finish(handle)
         if header == nil && usable {
             findings.append(.error(.csvEmpty, "\(path) is empty: a header row naming the columns is required", evidence: path))
             return false

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The one path from a bundle to its report, in named steps: read the bundle (each file once, into a
-/// private snapshot), verify its signatures at the as-of instant, read the user list once, then run the
+/// The one path from a bundle to its report, in named steps: read the bundle (each file once), read the
+/// user list and training records once (streaming large files while hashing them), settle every file's
+/// state, verify its signatures at the as-of instant, then run the
 /// checks (with the reference lists read once for every bundle) and assemble the report. `check`, `submit` and `reverify` all verify through it.
 public struct BundleVerification: Sendable {
     public let policy: Policy
@@ -56,12 +57,18 @@ public struct BundleVerification: Sendable {
         await Verifier(checks: checks).verify(context(for: bundle, asOf: asOf), generatedAt: generatedAt)
     }
 
-    /// The context the checks read: the signature verdicts and the user list are worked out here, once.
+    /// The context the checks read: the evidence read once (the user list and the training records, large
+    /// files hashed as they are parsed), every file's state then settled, and the signature verdicts worked out.
     func context(for bundle: EvidenceBundle, asOf: Date) -> VerificationContext {
+        let users = LCRUserList.read(bundle, policy: policy.userAccounts)
+        let training = TrainingRecords.read(bundle, rules: policy.training, asOf: asOf)
+        let (settled, setAside) = bundle.settled()
         let signatures = BundleSignatures(
-            bundle: bundle, anchors: signerAnchors, refusedDigests: policy.hscn.refusedSignatureDigests, at: asOf)
+            bundle: settled, anchors: signerAnchors, refusedDigests: policy.hscn.refusedSignatureDigests, at: asOf)
         return VerificationContext(
-            bundle: bundle, signatures: signatures, users: LCRUserList.read(bundle, policy: policy.userAccounts),
+            bundle: settled, signatures: signatures,
+            users: setAside.contains(EvidenceKind.userAccounts.rawValue) ? .setAside(in: settled) : users,
+            training: setAside.contains(EvidenceKind.trainingRecords.rawValue) ? .setAside(in: settled) : training,
             asOf: asOf, policy: policy, signerAnchors: signerAnchors, hscnAnchors: hscnAnchors,
             probeEndpoints: probeEndpoints, allowedNetworks: allowedNetworks, references: references)
     }

@@ -9,6 +9,8 @@ public struct VerificationContext: Sendable {
     public let signatures: BundleSignatures
     /// The `user-accounts` evidence, read once for the user-accounts and training checks.
     let users: LCRUserList
+    /// The `training-records` evidence, read once for the training check.
+    let training: TrainingRecords
     /// The instant of verification (`--as-of`, default now, read once by the command line).
     public let asOf: Date
     public let policy: Policy

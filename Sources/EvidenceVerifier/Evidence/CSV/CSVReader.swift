@@ -32,38 +32,22 @@ public struct CSVReader: Sendable {
         in descriptor: Int32, limits: CSVLimits = CSVLimits(),
         observe: (UnsafeRawBufferPointer) -> Void = { _ in }, _ body: (CSVEvent) -> Bool
     ) throws(CSVFileProblem) {
-        var parser = CSVParser(limits: limits)
+        var stream = CSVRecordStream(limits: limits)
         var buffer = [UInt8](repeating: 0, count: chunkBytes)
-        var stopped = false
-        var start: Int?
-        func emit(_ event: CSVEvent) {
-            if !stopped { stopped = !body(event) }
-        }
-        while !stopped {
+        while !stream.stopped {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .unreadable("\(SystemError(errno))")
             }
             if count == 0 { break }
-            buffer.withUnsafeBytes { observe(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-            let from: Int
-            if let start { from = start } else { from = try textStart(buffer[0..<count]) }
-            start = 0
-            buffer.withUnsafeBufferPointer { all in
-                parser.consume(UnsafeBufferPointer(rebasing: all[from..<count]), emit)
+            buffer.withUnsafeBytes { raw in
+                let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<count])
+                observe(chunk)
+                stream.feed(chunk, body)
             }
         }
-        if !stopped { parser.finish(emit) }
-    }
-
-    /// Where the text starts after a UTF-8 byte-order mark; other encodings' marks are refused.
-    private static func textStart(_ chunk: ArraySlice<UInt8>) throws(CSVFileProblem) -> Int {
-        if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { return 3 }
-        if chunk.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || chunk.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
-            throw .notUTF8("UTF-32")
-        }
-        if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) { throw .notUTF8("UTF-16") }
-        return 0
+        if let problem = stream.problem { throw problem }
+        stream.finish(body)
     }
 }

@@ -78,6 +78,9 @@ public struct EvidenceIntegrityCheck: Check {
             break
         case .digestMismatch(let actual, _):
             findings.append(.error(.evidenceDigestMismatch, "\(path) has SHA-256 \(actual), but the manifest pins \(file.entry.sha256.lowercased()): the file was changed after the manifest was made.", evidence: path))
+        case .unread:
+            // Settled before any check runs; a file still unread here was never hashed, so nothing vouches for it.
+            findings.append(.error(.evidenceUnreadable, "\(path) was not read, so its SHA-256 is unknown.", evidence: path))
         case .missing:
             findings.append(.error(.evidenceMissing, "\(path) is listed in the manifest but is not in the bundle.", evidence: path))
         case .outsideBundle(let reason):

@@ -47,17 +47,13 @@ public struct HSCNCheck: Check {
     }
 
     private func read(_ file: EvidenceFile) -> Result<[Certificate], CertificateParseError> {
-        guard let url = file.url else { return .failure(CertificateParseError("cannot be read")) }
         let data: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: Self.maximumFileBytes + 1) ?? Data()
-        } catch {
-            return .failure(CertificateParseError("cannot be read"))
-        }
-        guard data.count <= Self.maximumFileBytes else {
+        switch file.content?.data(limit: Self.maximumFileBytes) {
+        case .success(let whole?): data = whole
+        case .success(nil):
             return .failure(CertificateParseError("is larger than \(Self.maximumFileBytes) bytes, too large for a certificate file"))
+        case .failure, nil:
+            return .failure(CertificateParseError("cannot be read"))
         }
         return Result { () throws(CertificateParseError) in try Certificate.parseAll(data) }
     }

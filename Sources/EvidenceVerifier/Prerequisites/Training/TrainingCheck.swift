@@ -30,12 +30,12 @@ public struct TrainingCheck: Check {
         }
         let rules = context.policy.training
         let courseName = rules.acceptedCourses.count == 1 ? rules.acceptedCourses[0] : "data security"
-        var findings = CappedFindings()
-        var dates = EvidenceDateParser()
-        var keys = PersonKeys()
-        guard let ledger = read(files, context: context, dates: &dates, findings: &findings, keys: &keys) else {
+        let records = context.training
+        var findings = records.findings
+        guard let ledger = records.ledger else {
             return CheckOutcome(summary: "The training records cannot be read, so staff training is unproven.", findings: findings.findings)
         }
+        let dates = records.dates, keys = records.keys
         var lapses: [Date] = []
         let staffShare = judgeShare(ledger, context: context, courseName: courseName, findings: &findings, lapses: &lapses)
             + keys.description
@@ -49,103 +49,6 @@ public struct TrainingCheck: Check {
             usersPart = "there is no readable list of LCR users to check"
         }
         return CheckOutcome(summary: "\(staffShare); \(usersPart).", findings: findings.findings, lapses: lapses)
-    }
-
-    /// Streams every file into a ledger; nil when no file could be read at all.
-    private func read(
-        _ files: [EvidenceFile], context: VerificationContext,
-        dates: inout EvidenceDateParser, findings: inout CappedFindings, keys: inout PersonKeys
-    ) -> TrainingLedger? {
-        let asOf = context.asOf
-        let validityDays = context.policy.training.validityDays
-        var courses = CourseMatcher(acceptedCourses: context.policy.training.acceptedCourses)
-        var ledger = TrainingLedger()
-        if let declared = context.manifest?.organisation.staffCount {
-            // One entry per person: sized once for the declared staff (no more than the files could name).
-            let fileBytes = files.reduce(0) { $0 + Int(clamping: $1.bytes ?? 0) }
-            ledger.reserveCapacity(staff: min(max(declared, 0), fileBytes / 32), keyBytes: min(max(declared, 0) * 24, fileBytes / 4))
-        }
-        var readable = false
-        for file in files {
-            let reader = CSVEvidenceReader<TrainingColumn>(file: file)
-            let path = reader.path
-            var namesNoOne = false
-            readable = reader.read(into: &findings) { record, findings in
-                func date(_ column: TrainingColumn) -> EvidenceDate? {
-                    let field = record.field(column)
-                    if let date = dates.parse(field) { return date }
-                    let text = field.description
-                    let problem = text.isEmpty ? "has no \(column.name)" : "has \(CellText.quoted(text)) as \(column.name), which is not a date (use \(EvidenceDateParser.acceptedForms))"
-                    findings.append(.error(text.isEmpty ? .csvMissingValue : .dateInvalid, "Line \(record.line) of \(path) \(problem).", evidence: path, location: "line \(record.line), column \(column.name)"))
-                    return nil
-                }
-                let keyColumn: TrainingColumn
-                if record.header.position(of: .email) != nil {
-                    keyColumn = .email
-                } else if record.header.position(of: .staffID) != nil {
-                    keyColumn = .staffID
-                } else if record.header.position(of: .assignment) != nil {
-                    keyColumn = .assignment
-                } else {
-                    if !namesNoOne {
-                        namesNoOne = true
-                        findings.append(.error(.csvMissingColumn, "\(path) has no \(TrainingColumn.email.namesForMessage), \(TrainingColumn.staffID.namesForMessage) or \(TrainingColumn.assignment.name) column, so its rows name no one", evidence: path, location: "column Email"))
-                    }
-                    return
-                }
-                keys.used(keyColumn)
-                let text = record.field(keyColumn)
-                guard !text.isEmpty else {
-                    findings.append(.error(.csvMissingValue, "Line \(record.line) of \(path) has no \(keyColumn.name).", evidence: path, location: "line \(record.line), column \(keyColumn.name)"))
-                    return
-                }
-                if let problem = Self.personKeyProblem(text, in: keyColumn) {
-                    // Counted among the staff (it can only lower the share), never as trained; a key longer than
-                    // any address is not kept (its error fails the check anyway), so memory stays small per row.
-                    if text.bytes.count <= EmailAddress.maximumLength { _ = ledger.note(text) }
-                    findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(path) names \(CellText.quoted(text.description)) as the person, which \(problem). Its training does not count.", evidence: path, location: "line \(record.line), column \(keyColumn.name)"))
-                    return
-                }
-                let person = ledger.note(text)
-                if keyColumn == .staffID, let assignment = StaffID.normalised(record[.assignment]), assignment != text.description.lowercased() {
-                    ledger.alias(assignment, to: person)
-                }
-                let course = record.field(.course)
-                guard courses.accepts(course), let completed = date(.completed) else { return }
-                guard completed.instant <= asOf else {
-                    findings.append(.error(.trainingCompletedInFuture, "\(text) is recorded as completing \(CellText.quoted(course.description)) on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: path, location: "line \(record.line), column Completion Date"))
-                    return
-                }
-                // The earlier of the stated expiry and the policy's validity: a far-off `Expiry Date`
-                // cannot stretch a completion past `validityDays`.
-                var expiry = dates.adding(days: validityDays, to: completed)
-                if !Self.statesNoExpiry(record.field(.expires)) {
-                    guard let stated = date(.expires) else { return }
-                    expiry = min(expiry, stated.instant)
-                }
-                ledger.add(person, expiry: expiry, asOf: asOf)
-            } || readable
-        }
-        return readable ? ledger : nil
-    }
-
-    /// Whether an `Expiry Date` cell gives no expiry: blank, or ESR's `No expiry` (any case).
-    /// The validity period then decides.
-    private static func statesNoExpiry(_ field: CSVField) -> Bool {
-        // Only ASCII text lower-cases to "no expiry", so comparing the bytes in any case is the same test.
-        field.isEmpty || field.equalsIgnoringCase("no expiry")
-    }
-
-    /// Why `key` cannot identify a person in `column`, or nil when it can: an Email key must be an
-    /// address, a Staff ID key a staff identifier.
-    private static func personKeyProblem(_ key: CSVField, in column: TrainingColumn) -> String? {
-        if column != .email {
-            return StaffID.isStaffID(key.bytes)
-                ? nil : "is not a staff ID (1 to \(StaffID.maximumLength) letters, digits, -, /, . or _)"
-        }
-        if EmailAddress.isWellFormedASCII(key.bytes) { return nil }
-        if case .failure(let problem) = EmailAddress.parse(key.description) { return "is not an email address: it \(problem)" }
-        return nil
     }
 
     /// Judges the share of staff with current training; returns the sentence that describes it.

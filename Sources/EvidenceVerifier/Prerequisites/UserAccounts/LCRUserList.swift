@@ -37,6 +37,15 @@ struct LCRUserList: Sendable {
         }
     }
 
+    /// What stands in for the list when a streamed `user-accounts` file turned out not to match the manifest:
+    /// no users, and the error saying why (see `UnusableEvidence.setAside`).
+    static func setAside(in bundle: EvidenceBundle) -> LCRUserList {
+        let finding = UnusableEvidence.setAside(.userAccounts, code: .userAccountsMissing, in: bundle)
+        return LCRUserList(
+            hasEvidence: true, readable: false, evidencePath: finding.evidence, rows: 0, refused: 0, shareLike: 0,
+            findings: [finding], addresses: CompactStringSet(), staffIDs: CompactStringSet(), staffIDOfUser: [])
+    }
+
     /// Reads every usable `user-accounts` file of `bundle`, judging each row by `policy`.
     static func read(_ bundle: EvidenceBundle, policy: Policy.UserAccounts) -> LCRUserList {
         let files = bundle.usableFiles(.userAccounts)
@@ -60,20 +69,41 @@ struct LCRUserList: Sendable {
             if verdicts.count < 4_096, domain.utf8.allSatisfy({ $0 < 0x80 }) { verdicts.updateValue(refusal, forKey: domain) }
             return refusal
         }
+        // The last ASCII domain met, as lower-cased bytes and as text (a list repeats a handful of domains).
+        var lastDomain: [UInt8] = [], lastDomainText = ""
+        /// The address's domain and the shared-mailbox word its local part matches: an ASCII address (already
+        /// lower-cased into `lowered`) judged on its bytes, anything else by `EmailAddress.parse`'s full rules.
+        func judge(_ field: CSVField) -> Result<(domain: String, sharedWord: String?), EmailAddressProblem> {
+            if EmailAddress.isWellFormedASCII(field.bytes) {
+                let decided = lowered.withUnsafeBufferPointer { address -> String?? in
+                    // A well-formed address has its `@`.
+                    let at = address.firstIndex(of: UInt8(ascii: "@")) ?? address.count - 1
+                    let domain = UnsafeBufferPointer(rebasing: address[(at + 1)...])
+                    if !domain.elementsEqual(lastDomain) {
+                        lastDomain = Array(domain)
+                        lastDomainText = String(decoding: domain, as: UTF8.self)
+                    }
+                    return shared.sharedWord(inLowercasedASCII: UnsafeBufferPointer(rebasing: address[..<at]))
+                }
+                if let sharedWord = decided { return .success((lastDomainText, sharedWord)) }
+            }
+            return EmailAddress.parse(field.description).map { ($0.domain, shared.sharedWord(in: $0.localPart)) }
+        }
         for (fileIndex, file) in files.enumerated() {
             let reader = CSVEvidenceReader<UserAccountColumn>(file: file)
             let path = reader.path
             readable = reader.read(into: &findings) { record, findings in
-                let location = "line \(record.line)"
+                // Made only for a message: most rows need neither.
+                var location: String { "line \(record.line)" }
                 let field = record.field(.email)
-                let text = field.description
+                var text: String { field.description }
                 rows += 1
-                guard !text.isEmpty else {
+                guard !field.isEmpty else {
                     findings.append(.error(.emailInvalid, "Line \(record.line) of \(path) has no email address.", evidence: path, location: location))
                     refused += 1
                     return
                 }
-                guard text.utf8.count <= EmailAddress.maximumLength else {
+                guard field.bytes.count <= EmailAddress.maximumLength else {
                     // Not kept: a 64 KiB "address" per row would make the list as large as the file.
                     findings.append(.error(.emailInvalid, "\(CellText.quoted(text)) is not a usable email address: it is longer than the \(EmailAddress.maximumLength) characters an address can have.", evidence: path, location: location))
                     refused += 1
@@ -91,15 +121,15 @@ struct LCRUserList: Sendable {
                     findings.append(.error(.emailDuplicate, "\"\(text)\" is listed more than once (first at \(place)): each LCR user needs their own account.", evidence: path, location: location))
                     allowed = false
                 }
-                switch EmailAddress.parse(text) {
+                switch judge(field) {
                 case .failure(let problem):
                     findings.append(.error(.emailInvalid, "\"\(text)\" is not a usable email address: it \(problem).", evidence: path, location: location))
                     allowed = false
-                case .success(let address):
-                    if let refusal = verdict(on: address.domain) {
+                case .success(let (domain, sharedWord)):
+                    if let refusal = verdict(on: domain) {
                         findings.append(.error(refusal.code, "\"\(text)\" \(refusal.reason).", evidence: path, location: location))
                         allowed = false
-                    } else if let word = shared.sharedWord(in: address.localPart) {
+                    } else if let word = sharedWord {
                         findings.append(.warning(.emailSharedMailbox, "\"\(text)\" looks like a shared mailbox (\"\(word)\"): LCR access needs an individual account.", evidence: path, location: location))
                         shareLike += 1
                     }
