@@ -149,3 +149,73 @@ func readEvents(_ text: String, limits: CSVLimits = CSVLimits()) throws -> [Read
         #expect(seen == 2)
     }
 }
+
+/// Plain records inside one chunk are read in place (`CSVParser.plainRecord`); every other record goes
+/// through the byte-by-byte state machine. Both must read every input the same: fed whole (the in-place path
+/// wherever it applies) and fed one byte at a time (never in place), the events are the same.
+@Suite struct CSVInPlaceRecordTests {
+    /// The events `bytes` give when fed to the parser in chunks of `chunkSize` bytes.
+    static func events(_ bytes: [UInt8], chunkSize: Int, limits: CSVLimits) -> [ReadEvent] {
+        var parser = CSVParser(limits: limits)
+        var events: [ReadEvent] = []
+        let collect: (CSVEvent) -> Void = { event in
+            switch event {
+            case .record(let row): events.append(.row(row.line, (0..<row.count).map { row[$0] }))
+            case .unreadable(let line, let problem): events.append(.bad(line, problem))
+            }
+        }
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            while start < all.count {
+                let end = min(start + chunkSize, all.count)
+                parser.consume(UnsafeBufferPointer(rebasing: all[start..<end]), collect)
+                start = end
+            }
+        }
+        parser.finish(collect)
+        return events
+    }
+
+    /// A fixed-seed generator, so a failure names an input that can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(arguments: [
+        "a,b,c\n1,2,3\n", "a,b,\r\n,,\r\n", "x\ry\r\n\nz", "a,\"b,c\",d\n1,2\n", "a,b\"c,d\n", "é,ü\nok\n",
+        "toolongfield,b\nok,ok\n", "a,b,c,d,e\nf\n", "a\n\n\n,\n", "\u{FEFF}a\n",
+    ])
+    func examplesReadTheSameWholeAndByteByByte(text: String) {
+        let limits = CSVLimits(maximumFieldBytes: 8, maximumFields: 4)
+        let bytes = Array(text.utf8)
+        #expect(Self.events(bytes, chunkSize: bytes.count, limits: limits) == Self.events(bytes, chunkSize: 1, limits: limits))
+    }
+
+    @Test func randomInputsReadTheSameWholeAndByteByByte() {
+        var random = SplitMix(state: 20_261_203)
+        let alphabet: [UInt8] = Array("ab ,\"\n\r".utf8) + [0xC3, 0xA9, 0xFF]
+        let limits = CSVLimits(maximumFieldBytes: 5, maximumFields: 3)
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let whole = Self.events(bytes, chunkSize: max(bytes.count, 1), limits: limits)
+            let split = Self.events(bytes, chunkSize: 1, limits: limits)
+            #expect(whole == split, "input \(bytes)")
+            if whole != split { return }
+        }
+    }
+
+    @Test func plainRecordsAreReadInPlace() {
+        // Checked through the line numbers and fields of a long run of plain records fed in one chunk.
+        let text = (1...1_000).map { "user.\($0)@nhs.net,\($0)" }.joined(separator: "\n") + "\n"
+        let events = Self.events(Array(text.utf8), chunkSize: text.utf8.count, limits: CSVLimits())
+        #expect(events.count == 1_000)
+        #expect(events.last == .row(1_000, ["user.1000@nhs.net", "1000"]))
+    }
+}

@@ -49,9 +49,7 @@ struct CSVEvidenceReader<Column: CSVColumns> {
                     findings.append(.error(.csvUnreadableRow, "line \(row.line) of \(path) cannot be read: \(problem)", evidence: path, location: "line \(row.line)"))
                     return true
                 }
-                row.bytes.withUnsafeBufferPointer { bytes in
-                    body(CSVRecord(row: row, header: header, bytes: bytes), &findings)
-                }
+                body(CSVRecord(row: row, header: header), &findings)
             }
             return true
         }

@@ -24,24 +24,22 @@ struct DSPTRegisterBuilder {
         guard row.count == header.fieldCount else {
             return "line \(row.line) has \(row.count) fields where the header has \(header.fieldCount)"
         }
-        return row.bytes.withUnsafeBufferPointer { bytes in
-            let record = CSVRecord(row: row, header: header, bytes: bytes)
-            let code = record[.code]
-            guard ODSCode.isValid(code) else {
-                return "line \(row.line) has \"\(code.prefix(40))\" as its code, which is not an ODS code"
-            }
-            let text = record[.published]
-            let published = text.isEmpty ? nil : dates.parse(text)
-            if !text.isEmpty && published == nil {
-                return "line \(row.line) has \"\(text.prefix(40))\" as its publication date, which is not a date"
-            }
-            rows += 1
-            let entry = DSPTRegisterEntry(code: code, status: DSPTStatus(record[.status]), published: published, line: row.line)
-            let key = code.uppercased()
-            if let existing = entries[key], !Self.isLater(entry, than: existing) { return nil }
-            entries[key] = entry
-            return nil
+        let record = CSVRecord(row: row, header: header)
+        let code = record[.code]
+        guard ODSCode.isValid(code) else {
+            return "line \(row.line) has \"\(code.prefix(40))\" as its code, which is not an ODS code"
         }
+        let text = record[.published]
+        let published = text.isEmpty ? nil : dates.parse(text)
+        if !text.isEmpty && published == nil {
+            return "line \(row.line) has \"\(text.prefix(40))\" as its publication date, which is not a date"
+        }
+        rows += 1
+        let entry = DSPTRegisterEntry(code: code, status: DSPTStatus(record[.status]), published: published, line: row.line)
+        let key = code.uppercased()
+        if let existing = entries[key], !Self.isLater(entry, than: existing) { return nil }
+        entries[key] = entry
+        return nil
     }
 
     /// Why the file, once read whole, is not a usable list, or nil.

@@ -33,13 +33,19 @@ enum ASCIICase {
     /// by the full Unicode rules of `String.lowercased()` (`İ` becomes `i̇`, `K` the Kelvin sign becomes `k`).
     static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout [UInt8]) {
         buffer.removeAll(keepingCapacity: true)
+        appendLowercased(bytes, to: &buffer)
+    }
+
+    /// `bytes` lower-cased as `lowercase(_:into:)` does, appended to `buffer`.
+    static func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        let start = buffer.count
         var high: UInt8 = 0
         for byte in bytes {
             high |= byte
             buffer.append(lowered(byte))
         }
         if high & 0x80 != 0 {
-            buffer.removeAll(keepingCapacity: true)
+            buffer.removeSubrange(start...)
             buffer.append(contentsOf: String(decoding: bytes, as: UTF8.self).lowercased().utf8)
         }
     }

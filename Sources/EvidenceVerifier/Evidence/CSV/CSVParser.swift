@@ -26,6 +26,8 @@ struct CSVParser {
     /// Offset (in the whole input) of the last CR, so CRLF counts as one line break.
     private var lastCR = -2
     private var consumed = 0
+    /// Field ends of a record read in place (`plainRecord`), reused from record to record.
+    private var plainEnds: [Int] = []
 
     init(limits: CSVLimits) {
         self.limits = limits
@@ -43,6 +45,10 @@ struct CSVParser {
                     if byte == Self.lf || byte == Self.cr {
                         lineBreak(byte, at: consumed + index)
                         index += 1
+                        continue
+                    }
+                    if byte != Self.quote, let next = plainRecord(chunk, from: index, emit) {
+                        index = next
                         continue
                     }
                     inRecord = true
@@ -121,6 +127,53 @@ struct CSVParser {
             }
         }
         consumed += count
+    }
+
+    /// Reads a plain record in place, without copying a byte: one that starts at `start`, ends with a line
+    /// break inside `chunk`, holds no quote, and keeps within the limits. Hands it to `emit` and returns
+    /// where the next record starts; nil (having changed nothing) for any other record, which the state
+    /// machine then reads byte by byte, exactly as it reads every record split across chunks.
+    private mutating func plainRecord(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int, _ emit: (CSVEvent) -> Void) -> Int? {
+        guard let base = chunk.baseAddress else { return nil }
+        plainEnds.removeAll(keepingCapacity: true)
+        let count = chunk.count
+        var index = start, fieldStart = start
+        var high: UInt64 = 0
+        while true {
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if Self.hasZeroByte(word ^ Self.commaWord) | Self.hasZeroByte(word ^ Self.quoteWord)
+                    | Self.hasZeroByte(word ^ Self.lfWord) | Self.hasZeroByte(word ^ Self.crWord) != 0 { break }
+                high |= word
+                index += 8
+            }
+            var byte: UInt8 = 0
+            while index < count {
+                byte = base[index]
+                if byte == Self.comma || byte == Self.quote || byte == Self.lf || byte == Self.cr { break }
+                high |= UInt64(byte)
+                index += 1
+            }
+            guard index < count, byte != Self.quote,
+                  index - fieldStart <= limits.maximumFieldBytes, plainEnds.count < limits.maximumFields else { return nil }
+            plainEnds.append(index - start)
+            if byte == Self.comma {
+                index += 1
+                fieldStart = index
+                continue
+            }
+            recordLine = line
+            let bytes = UnsafeBufferPointer(start: base + start, count: index - start)
+            plainEnds.withUnsafeBufferPointer { ends in
+                if high & 0x8080_8080_8080_8080 != 0, let column = Self.firstInvalidUTF8Field(bytes, ends: ends, gap: 1) {
+                    emit(.unreadable(line: recordLine, problem: .invalidUTF8(column: column)))
+                } else {
+                    emit(.record(CSVRow(line: recordLine, bytes: bytes, ends: ends, gap: 1)))
+                }
+            }
+            lineBreak(byte, at: consumed + index)
+            return index + 1
+        }
     }
 
     /// Every byte of a word set to `byte`.
@@ -203,10 +256,16 @@ struct CSVParser {
     private mutating func endRecord(_ emit: (CSVEvent) -> Void) {
         if let problem {
             emit(.unreadable(line: recordLine, problem: problem))
-        } else if highBits & 0x80 != 0, let column = firstInvalidUTF8Field() {
-            emit(.unreadable(line: recordLine, problem: .invalidUTF8(column: column)))
         } else {
-            emit(.record(CSVRow(line: recordLine, bytes: bytes, ends: ends)))
+            bytes.withUnsafeBufferPointer { bytes in
+                ends.withUnsafeBufferPointer { ends in
+                    if highBits & 0x80 != 0, let column = Self.firstInvalidUTF8Field(bytes, ends: ends, gap: 0) {
+                        emit(.unreadable(line: recordLine, problem: .invalidUTF8(column: column)))
+                    } else {
+                        emit(.record(CSVRow(line: recordLine, bytes: bytes, ends: ends, gap: 0)))
+                    }
+                }
+            }
         }
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
@@ -217,12 +276,13 @@ struct CSVParser {
         state = .fieldStart
     }
 
-    /// The 1-based number of the first field that is not valid UTF-8, if any.
-    private func firstInvalidUTF8Field() -> Int? {
+    /// The 1-based number of the first field of `bytes` (ending at `ends`, `gap` bytes apart, as in `CSVRow`)
+    /// that is not valid UTF-8, if any.
+    private static func firstInvalidUTF8Field(_ bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, gap: Int) -> Int? {
         var start = 0
         for (index, end) in ends.enumerated() {
-            if String(validating: bytes[start..<end], as: UTF8.self) == nil { return index + 1 }
-            start = end
+            if String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) == nil { return index + 1 }
+            start = end + gap
         }
         return nil
     }

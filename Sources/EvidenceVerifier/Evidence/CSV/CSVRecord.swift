@@ -2,8 +2,8 @@
 struct CSVRecord<Column: CSVColumns> {
     let row: CSVRow
     let header: CSVHeader<Column>
-    /// The row's bytes, pinned while the record is handed to the reader's body (see `CSVField`).
-    let bytes: UnsafeBufferPointer<UInt8>
+    /// The row's bytes, valid while the record is handed to the reader's body (see `CSVField`).
+    var bytes: UnsafeBufferPointer<UInt8> { row.bytes }
 
     /// The physical line the row starts on.
     var line: Int { row.line }

@@ -17,6 +17,8 @@ struct CompactStringSet {
     /// Each slot: the high half of its member's hash above the member's number + 1 (0 is empty), so a
     /// probe rejects a different member without reading anything else.
     private var slots = [UInt64](repeating: 0, count: 16)
+    /// What `prefetch` loaded, kept so the loads are not optimised away.
+    private var prefetched: UInt64 = 0
 
     var count: Int { ends.count }
 
@@ -40,7 +42,11 @@ struct CompactStringSet {
     /// Adds the member spelt by `bytes` (UTF-8) unless it is present; returns whether it was added and its number.
     @discardableResult
     mutating func insert(bytes: UnsafeBufferPointer<UInt8>) -> (inserted: Bool, index: Int) {
-        let hash = Self.hash(bytes)
+        insert(bytes: bytes, hash: Self.hash(bytes))
+    }
+
+    /// `insert(bytes:)` for a member whose `hash(_:)` is already known.
+    mutating func insert(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (inserted: Bool, index: Int) {
         switch find(bytes, hash: hash) {
         case .found(let index): return (false, index)
         case .vacant(let slot): return (true, add(bytes, hash: hash, at: slot))
@@ -134,7 +140,19 @@ struct CompactStringSet {
         }
     }
 
-    private static func hash(_ member: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// Loads the table slot of each of `hashes` (members about to be inserted or looked up), all at once:
+    /// the loads do not depend on each other, so their cache misses overlap instead of queueing.
+    mutating func prefetch(_ hashes: [UInt64]) {
+        let mask = slots.count - 1
+        var touched: UInt64 = 0
+        slots.withUnsafeBufferPointer { table in
+            for hash in hashes { touched |= table[Int(truncatingIfNeeded: hash) & mask] }
+        }
+        prefetched = touched
+    }
+
+    /// The member's hash: the standard library's per-process seeded hash of its bytes.
+    static func hash(_ member: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(member))
         return UInt64(bitPattern: Int64(hasher.finalize()))

@@ -29,7 +29,7 @@ struct TrainingRecords: Sendable {
         var keys = PersonKeys()
         let validityDays = rules.validityDays
         var courses = CourseMatcher(acceptedCourses: rules.acceptedCourses)
-        var ledger = TrainingLedger()
+        var ledger = TrainingLedger(asOf: asOf)
         if let declared = bundle.manifest.manifest?.organisation.staffCount {
             // One entry per person: sized once for the declared staff (no more than the files could name).
             let fileBytes = files.reduce(0) { $0 + Int(clamping: $1.bytes ?? 0) }
@@ -72,30 +72,32 @@ struct TrainingRecords: Sendable {
                 if let problem = Self.personKeyProblem(text, in: keyColumn) {
                     // Counted among the staff (it can only lower the share), never as trained; a key longer than
                     // any address is not kept (its error fails the check anyway), so memory stays small per row.
-                    if text.bytes.count <= EmailAddress.maximumLength { _ = ledger.note(text) }
+                    if text.bytes.count <= EmailAddress.maximumLength { ledger.note(text) }
                     findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(path) names \(CellText.quoted(text.description)) as the person, which \(problem). Its training does not count.", evidence: path, location: "line \(record.line), column \(keyColumn.name)"))
                     return
                 }
-                let person = ledger.note(text)
+                var alias: String?
                 if keyColumn == .staffID, let assignment = StaffID.normalised(record[.assignment]), assignment != text.description.lowercased() {
-                    ledger.alias(assignment, to: person)
+                    alias = assignment
                 }
-                let course = record.field(.course)
-                guard courses.accepts(course), let completed = date(.completed) else { return }
-                guard completed.instant <= asOf else {
-                    findings.append(.error(.trainingCompletedInFuture, "\(text) is recorded as completing \(CellText.quoted(course.description)) on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: path, location: "line \(record.line), column Completion Date"))
-                    return
+                /// The row's accepted completion's expiry, or nil when it has none (or its dates cannot be read).
+                func acceptedExpiry() -> Date? {
+                    let course = record.field(.course)
+                    guard courses.accepts(course), let completed = date(.completed) else { return nil }
+                    guard completed.instant <= asOf else {
+                        findings.append(.error(.trainingCompletedInFuture, "\(text) is recorded as completing \(CellText.quoted(course.description)) on \(record[.completed]), after the verification instant \(ISOInstant.string(asOf)).", evidence: path, location: "line \(record.line), column Completion Date"))
+                        return nil
+                    }
+                    // The earlier of the stated expiry and the policy's validity: a far-off `Expiry Date`
+                    // cannot stretch a completion past `validityDays`.
+                    let expiry = dates.adding(days: validityDays, to: completed)
+                    if Self.statesNoExpiry(record.field(.expires)) { return expiry }
+                    return date(.expires).map { min(expiry, $0.instant) }
                 }
-                // The earlier of the stated expiry and the policy's validity: a far-off `Expiry Date`
-                // cannot stretch a completion past `validityDays`.
-                var expiry = dates.adding(days: validityDays, to: completed)
-                if !Self.statesNoExpiry(record.field(.expires)) {
-                    guard let stated = date(.expires) else { return }
-                    expiry = min(expiry, stated.instant)
-                }
-                ledger.add(person, expiry: expiry, asOf: asOf)
+                ledger.note(text, expiry: acceptedExpiry(), alias: alias)
             } || readable
         }
+        ledger.finish()
         return TrainingRecords(ledger: readable ? ledger : nil, findings: findings, keys: keys, dates: dates)
     }
 
