@@ -189,7 +189,7 @@ func readEvents(_ text: String, limits: CSVLimits = CSVLimits()) throws -> [Read
     }
 
     @Test(arguments: [
-        "a,b,c\n1,2,3\n", "a,b,\r\n,,\r\n", "x\ry\r\n\nz", "a,\"b,c\",d\n1,2\n", "a,b\"c,d\n", "é,ü\nok\n",
+        "a,b,c\n1,2,3\n", "a,b,\r\n,,\r\n", "x\ry\r\n\nz", "a,\"b,c\",d\n1,2\n", "a,b\"c,d\n", "é,ü\nok\n", "\"x, y\",\"\",\" é \"\n\"a\"\"b\",c\n\"multi\nline\",d\n\"open,\n",
         "toolongfield,b\nok,ok\n", "a,b,c,d,e\nf\n", "a\n\n\n,\n", "\u{FEFF}a\n",
     ])
     func examplesReadTheSameWholeAndByteByByte(text: String) {

@@ -15,7 +15,8 @@ struct CSVParser {
     private let limits: CSVLimits
     private var state = State.fieldStart
     private var bytes: [UInt8] = []
-    private var ends: [Int] = []
+    /// Each kept field's start and end in `bytes`, one pair after another (as `CSVRow.bounds`).
+    private var bounds: [Int] = []
     private var fieldStart = 0
     private var inRecord = false
     private var problem: CSVRowProblem?
@@ -26,8 +27,8 @@ struct CSVParser {
     /// Offset (in the whole input) of the last CR, so CRLF counts as one line break.
     private var lastCR = -2
     private var consumed = 0
-    /// Field ends of a record read in place (`plainRecord`), reused from record to record.
-    private var plainEnds: [Int] = []
+    /// Field bounds of a record read in place (`plainRecord`), reused from record to record.
+    private var plainBounds: [Int] = []
 
     init(limits: CSVLimits) {
         self.limits = limits
@@ -130,45 +131,65 @@ struct CSVParser {
     }
 
     /// Reads a plain record in place, without copying a byte: one that starts at `start`, ends with a line
-    /// break inside `chunk`, holds no quote, and keeps within the limits. Hands it to `emit` and returns
-    /// where the next record starts; nil (having changed nothing) for any other record, which the state
-    /// machine then reads byte by byte, exactly as it reads every record split across chunks.
+    /// break inside `chunk`, and keeps within the limits, whose fields are unquoted without a quote, or
+    /// quoted from their first byte without a doubled quote or line break inside. Hands it to `emit` and
+    /// returns where the next record starts; nil (having changed nothing) for any other record, which the
+    /// state machine then reads byte by byte, exactly as it reads every record split across chunks.
     private mutating func plainRecord(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int, _ emit: (CSVEvent) -> Void) -> Int? {
         guard let base = chunk.baseAddress else { return nil }
-        plainEnds.removeAll(keepingCapacity: true)
+        plainBounds.removeAll(keepingCapacity: true)
         let count = chunk.count
-        var index = start, fieldStart = start
-        var high: UInt64 = 0
+        var index = start
+        var high: UInt8 = 0
         while true {
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if Self.hasZeroByte(word ^ Self.commaWord) | Self.hasZeroByte(word ^ Self.quoteWord)
-                    | Self.hasZeroByte(word ^ Self.lfWord) | Self.hasZeroByte(word ^ Self.crWord) != 0 { break }
-                high |= word
-                index += 8
-            }
+            var valueStart = index, valueEnd: Int
             var byte: UInt8 = 0
-            while index < count {
-                byte = base[index]
-                if byte == Self.comma || byte == Self.quote || byte == Self.lf || byte == Self.cr { break }
-                high |= UInt64(byte)
+            if index < count && base[index] == Self.quote {
+                valueStart = index + 1
+                index = Self.scan(chunk, from: valueStart, until: Self.quoteWord, highBits: &high)
+                while index < count {
+                    byte = base[index]
+                    if byte == Self.quote || byte == Self.lf || byte == Self.cr { break }
+                    high |= byte
+                    index += 1
+                }
+                // A line break inside the quotes, or no closing quote in this chunk: not plain.
+                guard index + 1 < count, byte == Self.quote else { return nil }
+                valueEnd = index
                 index += 1
+                byte = base[index]
+                guard byte == Self.comma || byte == Self.lf || byte == Self.cr else { return nil }
+            } else {
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if Self.hasZeroByte(word ^ Self.commaWord) | Self.hasZeroByte(word ^ Self.quoteWord)
+                        | Self.hasZeroByte(word ^ Self.lfWord) | Self.hasZeroByte(word ^ Self.crWord) != 0 { break }
+                    if word & 0x8080_8080_8080_8080 != 0 { high |= 0x80 }
+                    index += 8
+                }
+                while index < count {
+                    byte = base[index]
+                    if byte == Self.comma || byte == Self.quote || byte == Self.lf || byte == Self.cr { break }
+                    high |= byte
+                    index += 1
+                }
+                guard index < count, byte != Self.quote else { return nil }
+                valueEnd = index
             }
-            guard index < count, byte != Self.quote,
-                  index - fieldStart <= limits.maximumFieldBytes, plainEnds.count < limits.maximumFields else { return nil }
-            plainEnds.append(index - start)
+            guard valueEnd - valueStart <= limits.maximumFieldBytes, plainBounds.count / 2 < limits.maximumFields else { return nil }
+            plainBounds.append(valueStart - start)
+            plainBounds.append(valueEnd - start)
             if byte == Self.comma {
                 index += 1
-                fieldStart = index
                 continue
             }
             recordLine = line
             let bytes = UnsafeBufferPointer(start: base + start, count: index - start)
-            plainEnds.withUnsafeBufferPointer { ends in
-                if high & 0x8080_8080_8080_8080 != 0, let column = Self.firstInvalidUTF8Field(bytes, ends: ends, gap: 1) {
+            plainBounds.withUnsafeBufferPointer { bounds in
+                if high & 0x80 != 0, let column = Self.firstInvalidUTF8Field(bytes, bounds: bounds) {
                     emit(.unreadable(line: recordLine, problem: .invalidUTF8(column: column)))
                 } else {
-                    emit(.record(CSVRow(line: recordLine, bytes: bytes, ends: ends, gap: 1)))
+                    emit(.record(CSVRow(line: recordLine, bytes: bytes, bounds: bounds)))
                 }
             }
             lineBreak(byte, at: consumed + index)
@@ -245,11 +266,12 @@ struct CSVParser {
 
     private mutating func endField() {
         guard problem == nil else { return }
-        guard ends.count < limits.maximumFields else {
+        guard bounds.count / 2 < limits.maximumFields else {
             problem = .tooManyFields(limit: limits.maximumFields)
             return
         }
-        ends.append(bytes.count)
+        bounds.append(fieldStart)
+        bounds.append(bytes.count)
         fieldStart = bytes.count
     }
 
@@ -258,17 +280,17 @@ struct CSVParser {
             emit(.unreadable(line: recordLine, problem: problem))
         } else {
             bytes.withUnsafeBufferPointer { bytes in
-                ends.withUnsafeBufferPointer { ends in
-                    if highBits & 0x80 != 0, let column = Self.firstInvalidUTF8Field(bytes, ends: ends, gap: 0) {
+                self.bounds.withUnsafeBufferPointer { bounds in
+                    if highBits & 0x80 != 0, let column = Self.firstInvalidUTF8Field(bytes, bounds: bounds) {
                         emit(.unreadable(line: recordLine, problem: .invalidUTF8(column: column)))
                     } else {
-                        emit(.record(CSVRow(line: recordLine, bytes: bytes, ends: ends, gap: 0)))
+                        emit(.record(CSVRow(line: recordLine, bytes: bytes, bounds: bounds)))
                     }
                 }
             }
         }
         bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+        bounds.removeAll(keepingCapacity: true)
         fieldStart = 0
         problem = nil
         highBits = 0
@@ -276,13 +298,11 @@ struct CSVParser {
         state = .fieldStart
     }
 
-    /// The 1-based number of the first field of `bytes` (ending at `ends`, `gap` bytes apart, as in `CSVRow`)
-    /// that is not valid UTF-8, if any.
-    private static func firstInvalidUTF8Field(_ bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>, gap: Int) -> Int? {
-        var start = 0
-        for (index, end) in ends.enumerated() {
-            if String(validating: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) == nil { return index + 1 }
-            start = end + gap
+    /// The 1-based number of the first field of `bytes` (at `bounds`, as in `CSVRow`) that is not valid UTF-8, if any.
+    private static func firstInvalidUTF8Field(_ bytes: UnsafeBufferPointer<UInt8>, bounds: UnsafeBufferPointer<Int>) -> Int? {
+        for field in 0..<bounds.count / 2 {
+            let range = bounds[2 * field]..<bounds[2 * field + 1]
+            if String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) == nil { return field + 1 }
         }
         return nil
     }

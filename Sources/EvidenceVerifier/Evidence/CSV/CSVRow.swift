@@ -7,16 +7,13 @@
 public struct CSVRow {
     /// The physical line (1-based) on which the record starts.
     public let line: Int
-    /// Every field's bytes, one after another.
+    /// The bytes the fields lie in.
     let bytes: UnsafeBufferPointer<UInt8>
-    /// The end offset of each field in `bytes`.
-    let ends: UnsafeBufferPointer<Int>
-    /// Bytes between one field's end and the next one's start: 1 (the comma) for a record read in place,
-    /// 0 for one the parser copied field by field.
-    let gap: Int
+    /// Each field's start and end offsets in `bytes`, one pair after another.
+    let bounds: UnsafeBufferPointer<Int>
 
     /// How many fields the record has.
-    public var count: Int { ends.count }
+    public var count: Int { bounds.count / 2 }
 
     /// The field at `index` (0-based) as a string, exactly as written (quotes removed).
     public subscript(index: Int) -> String {
@@ -37,7 +34,7 @@ public struct CSVRow {
     }
 
     private func range(_ index: Int) -> Range<Int> {
-        (index == 0 ? 0 : ends[index - 1] + gap)..<ends[index]
+        bounds[2 * index]..<bounds[2 * index + 1]
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {
