@@ -5,6 +5,8 @@
 struct CourseMatcher {
     /// Distinct course names remembered; past this, answers are worked out each time.
     private static let cacheLimit = 1_024
+    /// Up to this many remembered names are compared one by one instead of looked up by hash.
+    private static let scannedNames = 16
 
     private let accepted: [String]
     private var names = CompactStringSet()
@@ -18,7 +20,12 @@ struct CourseMatcher {
 
     mutating func accepts(_ course: CSVField) -> Bool {
         if let last, names.member(last, is: course.bytes) { return answers[last] }
-        if let index = names.index(ofBytes: course.bytes) {
+        // A handful of names is searched faster by comparing bytes than by hashing them.
+        if names.count <= Self.scannedNames, let index = (0..<names.count).first(where: { names.member($0, is: course.bytes) }) {
+            last = index
+            return answers[index]
+        }
+        if names.count > Self.scannedNames, let index = names.index(ofBytes: course.bytes) {
             last = index
             return answers[index]
         }
