@@ -60,8 +60,7 @@ public struct TrainingCheck: Check {
         let threshold = CompletionThreshold(percent: rules.minimumCompletionPercent)
         let declared = context.manifest?.organisation.staffCount
         let staff = declared ?? ledger.distinctStaff
-        let expiries = ledger.currentExpiries
-        let current = min(expiries.count, staff)
+        let current = min(ledger.currentCount, staff)
         let required = threshold.required(of: staff)
         let staffWord = declared == nil ? "staff in the training records" : "staff"
         let sentence = "\(current) of \(staff) \(staffWord) (\(CompletionThreshold.percentage(current, of: staff))) hold current \(courseName) training"
@@ -70,7 +69,7 @@ public struct TrainingCheck: Check {
             findings.append(.error(.trainingBelowThreshold, "The training records list no staff, so the \(threshold.percentText) rule cannot be met.", evidence: evidence))
         } else if current < required {
             findings.append(.error(.trainingBelowThreshold, "\(sentence); at least \(required) (\(threshold.percentText)) must.", evidence: evidence))
-        } else if let lapse = threshold.lapse(currentExpiries: expiries, required: required) {
+        } else if let lapse = threshold.lapse(currentExpiries: ledger.currentExpiries, required: required) {
             lapses.append(lapse)
         }
         if ledger.onlyExpired > 0 {

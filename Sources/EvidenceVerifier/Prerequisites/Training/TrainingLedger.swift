@@ -91,10 +91,19 @@ struct TrainingLedger {
         return latestExpiry.count
     }
 
-    /// The expiry of each member of staff whose training is current, in no particular order.
-    var currentExpiries: [Date] {
+    /// How many members of staff hold current training.
+    var currentCount: Int {
         precondition(pendingEnds.isEmpty, "TrainingLedger read before finish()")
-        return latestExpiry.compactMap { $0 > asOf ? Date(timeIntervalSinceReferenceDate: $0) : nil }
+        return latestExpiry.count { $0 > asOf }
+    }
+
+    /// The expiry of each member of staff whose training is current, in no particular order (made in one
+    /// allocation of its exact size: at a million people a growing array would hold two copies at once).
+    var currentExpiries: [Date] {
+        var expiries: [Date] = []
+        expiries.reserveCapacity(currentCount)
+        for latest in latestExpiry where latest > asOf { expiries.append(Date(timeIntervalSinceReferenceDate: latest)) }
+        return expiries
     }
 
     /// How many hold only expired accepted training.
