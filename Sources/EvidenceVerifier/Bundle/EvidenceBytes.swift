@@ -35,15 +35,13 @@ public enum EvidenceBytes: Sendable {
             let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { return .failure(ReadFailure(reason: "\(SystemError(errno))")) }
             defer { close(descriptor) }
-            var buffer = [UInt8](repeating: 0, count: EvidenceStream.chunkBytes)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return .failure(ReadFailure(reason: "\(SystemError(errno))"))
-                }
-                if count == 0 { return .success(()) }
-                buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            do {
+                _ = try DescriptorChunks.read(descriptor, chunkBytes: EvidenceStream.chunkBytes, body)
+                return .success(())
+            } catch DescriptorChunks.Failure.unreadable(let reason) {
+                return .failure(ReadFailure(reason: reason))
+            } catch {
+                return .failure(ReadFailure(reason: "\(error)"))
             }
         }
     }

@@ -65,27 +65,18 @@ final class EvidenceSnapshot: Sendable {
         defer { if output >= 0 { close(output) } }
         do {
             let hasher = try SHA256Stream()
-            var total: Int64 = 0
-            var buffer = [UInt8](repeating: 0, count: Self.chunkBytes)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return .failure(.unreadable("\(SystemError(errno))"))
-                }
-                if count == 0 { break }
-                total += Int64(count)
-                guard total <= limit else { return .failure(.tooLarge) }
-                try buffer.withUnsafeBytes { raw in
-                    let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<count])
-                    if output >= 0 {
-                        try Self.hashAndCopy(chunk, hasher: hasher, to: output)
-                    } else {
-                        try hasher.update(chunk)
-                    }
+            let total = try DescriptorChunks.read(descriptor, chunkBytes: Self.chunkBytes, limit: limit) { chunk in
+                if output >= 0 {
+                    try Self.hashAndCopy(chunk, hasher: hasher, to: output)
+                } else {
+                    try hasher.update(chunk)
                 }
             }
             return .success(Taken(url: destination, sha256: try hasher.finish(), bytes: total))
+        } catch DescriptorChunks.Failure.tooLarge {
+            return .failure(.tooLarge)
+        } catch DescriptorChunks.Failure.unreadable(let reason) {
+            return .failure(.unreadable(reason))
         } catch let error as WriteFailed {
             return .failure(.unreadable("cannot copy it privately (\(error.reason))"))
         } catch {

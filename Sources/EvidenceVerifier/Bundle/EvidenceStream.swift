@@ -51,22 +51,14 @@ public final class EvidenceStream: Sendable {
     private func readOnce(_ body: (UnsafeRawBufferPointer) -> Void) -> Measurement {
         do {
             let hasher = try SHA256Stream()
-            var total: Int64 = 0
-            var buffer = [UInt8](repeating: 0, count: Self.chunkBytes)
-            while true {
-                let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return .unreadable("\(SystemError(errno))")
-                }
-                if count == 0 { break }
-                total += Int64(count)
-                guard total <= limit else { return .tooLarge }
-                try buffer.withUnsafeBytes { raw in
-                    try Self.hash(UnsafeRawBufferPointer(rebasing: raw[0..<count]), with: hasher, whileDoing: body)
-                }
+            let total = try DescriptorChunks.read(descriptor, chunkBytes: Self.chunkBytes, limit: limit) { chunk in
+                try Self.hash(chunk, with: hasher, whileDoing: body)
             }
             return .read(sha256: try hasher.finish(), bytes: total)
+        } catch DescriptorChunks.Failure.tooLarge {
+            return .tooLarge
+        } catch DescriptorChunks.Failure.unreadable(let reason) {
+            return .unreadable(reason)
         } catch {
             return .unreadable("\(error)")
         }
