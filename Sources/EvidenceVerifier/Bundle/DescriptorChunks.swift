@@ -4,6 +4,9 @@ import Foundation
 /// interrupted reads and refusing to read past a limit: the one read loop of the evidence snapshot, the
 /// evidence stream and a private copy.
 enum DescriptorChunks {
+    /// Bytes read at a time (and, for evidence, hashed on a second core while the chunk is parsed or copied).
+    static let chunkBytes = 1 << 20
+
     /// Why the descriptor could not be read to its end.
     enum Failure: Error {
         /// More than the limit's bytes.
@@ -13,7 +16,7 @@ enum DescriptorChunks {
 
     /// Hands each chunk read to `body` in order; returns the bytes read. Throws `Failure`, or what `body` throws.
     static func read(
-        _ descriptor: Int32, chunkBytes: Int, limit: Int64 = .max, _ body: (UnsafeRawBufferPointer) throws -> Void
+        _ descriptor: Int32, limit: Int64 = .max, _ body: (UnsafeRawBufferPointer) throws -> Void
     ) throws -> Int64 {
         var total: Int64 = 0
         var buffer = [UInt8](repeating: 0, count: chunkBytes)

@@ -41,10 +41,11 @@ public struct EvidenceBundle: Sendable {
         var setAside = Set<String>()
         let settledFiles = files.map { file -> EvidenceFile in
             guard case .unread = file.state, case .stream(let stream) = file.content else { return file }
-            let state: EvidenceFile.State = switch stream.measurement {
-            case .read(let sha256, let bytes): EvidenceBundleReader.state(measured: sha256, bytes: bytes, entry: file.entry)
-            case .tooLarge: .unreadable("it grew beyond the size allowed while it was read")
-            case .unreadable(let reason): .unreadable(reason)
+            let measured = stream.measurement
+            let state: EvidenceFile.State = if case .read(let sha256, let bytes) = measured {
+                EvidenceBundleReader.state(measured: sha256, bytes: bytes, entry: file.entry)
+            } else {
+                .unreadable(measured.problem ?? "it was not read")
             }
             if case .intact = state {} else { setAside.insert(file.entry.kind) }
             return EvidenceFile(entry: file.entry, index: file.index, content: file.content, state: state, signature: file.signature)

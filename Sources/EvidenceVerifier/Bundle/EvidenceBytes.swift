@@ -26,17 +26,14 @@ public enum EvidenceBytes: Sendable {
             data.withUnsafeBytes { body($0) }
             return .success(())
         case .stream(let stream):
-            switch stream.read(body) {
-            case .read: return .success(())
-            case .tooLarge: return .failure(ReadFailure(reason: "it grew beyond the size allowed while it was read"))
-            case .unreadable(let reason): return .failure(ReadFailure(reason: reason))
-            }
+            let measured = stream.read(body)
+            return measured.problem.map { .failure(ReadFailure(reason: $0)) } ?? .success(())
         case .privateFile(let url):
             let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { return .failure(ReadFailure(reason: "\(SystemError(errno))")) }
             defer { close(descriptor) }
             do {
-                _ = try DescriptorChunks.read(descriptor, chunkBytes: EvidenceStream.chunkBytes, body)
+                _ = try DescriptorChunks.read(descriptor, body)
                 return .success(())
             } catch DescriptorChunks.Failure.unreadable(let reason) {
                 return .failure(ReadFailure(reason: reason))

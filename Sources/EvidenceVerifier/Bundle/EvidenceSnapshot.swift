@@ -65,9 +65,12 @@ final class EvidenceSnapshot: Sendable {
         defer { if output >= 0 { close(output) } }
         do {
             let hasher = try SHA256Stream()
-            let total = try DescriptorChunks.read(descriptor, chunkBytes: Self.chunkBytes, limit: limit) { chunk in
+            let total = try DescriptorChunks.read(descriptor, limit: limit) { chunk in
                 if output >= 0 {
-                    try Self.hashAndCopy(chunk, hasher: hasher, to: output)
+                    // The copy takes about as long as the hashing, so they overlap on two cores.
+                    try hasher.update(chunk) {
+                        do { try DescriptorWriter.writeAll(chunk, to: output) } catch { throw WriteFailed(reason: "\(error)") }
+                    }
                 } else {
                     try hasher.update(chunk)
                 }
@@ -81,44 +84,6 @@ final class EvidenceSnapshot: Sendable {
             return .failure(.unreadable("cannot copy it privately (\(error.reason))"))
         } catch {
             return .failure(.unreadable("\(error)"))
-        }
-    }
-
-    static let chunkBytes = 1 << 20
-
-    /// Hashes `chunk` on a second core while this one writes it to the private copy: the two take
-    /// about as long as each other, so the snapshot costs little more than the hashing.
-    private static func hashAndCopy(_ chunk: UnsafeRawBufferPointer, hasher: SHA256Stream, to output: Int32) throws {
-        let job = ChunkJob(chunk: chunk, hasher: hasher, output: output)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 { job.hash() } else { job.copy() }
-        }
-        if let failure = job.hashing { throw failure }
-        if let failure = job.copying { throw failure }
-    }
-
-    /// One chunk's two halves of work, shared by the two threads of `hashAndCopy`: both only read
-    /// `chunk` (which outlives them), only the hashing half touches `hasher`, each half sets only its
-    /// own outcome, and the outcomes are read after `concurrentPerform` has returned.
-    private final class ChunkJob: @unchecked Sendable {
-        let chunk: UnsafeRawBufferPointer
-        let hasher: SHA256Stream
-        let output: Int32
-        var hashing: (any Error)?
-        var copying: WriteFailed?
-
-        init(chunk: UnsafeRawBufferPointer, hasher: SHA256Stream, output: Int32) {
-            self.chunk = chunk
-            self.hasher = hasher
-            self.output = output
-        }
-
-        func hash() {
-            do { try hasher.update(chunk) } catch { hashing = error }
-        }
-
-        func copy() {
-            do { try DescriptorWriter.writeAll(chunk, to: output) } catch { copying = WriteFailed(reason: "\(error)") }
         }
     }
 

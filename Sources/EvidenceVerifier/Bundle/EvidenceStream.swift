@@ -11,10 +11,16 @@ public final class EvidenceStream: Sendable {
         case read(sha256: String, bytes: Int64)
         case tooLarge
         case unreadable(String)
-    }
 
-    /// Bytes read (and hashed while parsed) at a time.
-    static let chunkBytes = 1 << 20
+        /// Why the file could not be read to its end, for a message; nil when it was.
+        var problem: String? {
+            switch self {
+            case .read: nil
+            case .tooLarge: "it grew beyond the size allowed while it was read"
+            case .unreadable(let reason): reason
+            }
+        }
+    }
 
     private let descriptor: Int32
     private let limit: Int64
@@ -51,8 +57,8 @@ public final class EvidenceStream: Sendable {
     private func readOnce(_ body: (UnsafeRawBufferPointer) -> Void) -> Measurement {
         do {
             let hasher = try SHA256Stream()
-            let total = try DescriptorChunks.read(descriptor, chunkBytes: Self.chunkBytes, limit: limit) { chunk in
-                try Self.hash(chunk, with: hasher, whileDoing: body)
+            let total = try DescriptorChunks.read(descriptor, limit: limit) { chunk in
+                try hasher.update(chunk) { body(chunk) }
             }
             return .read(sha256: try hasher.finish(), bytes: total)
         } catch DescriptorChunks.Failure.tooLarge {
@@ -61,35 +67,6 @@ public final class EvidenceStream: Sendable {
             return .unreadable(reason)
         } catch {
             return .unreadable("\(error)")
-        }
-    }
-
-    /// Hashes `chunk` on another thread while `body` reads it on this one; returns when both are done.
-    private static func hash(
-        _ chunk: UnsafeRawBufferPointer, with hasher: SHA256Stream, whileDoing body: (UnsafeRawBufferPointer) -> Void
-    ) throws(OpenSSLError) {
-        let job = HashJob(chunk: chunk, hasher: hasher)
-        let done = DispatchGroup()
-        DispatchQueue.global().async(group: done) { job.run() }
-        body(chunk)
-        done.wait()
-        if let failure = job.failure { throw failure }
-    }
-
-    /// One chunk's hashing, handed to another thread: only it touches `hasher` until `done.wait()`
-    /// returns, `chunk` outlives it, and `failure` is read only after that wait.
-    private final class HashJob: @unchecked Sendable {
-        let chunk: UnsafeRawBufferPointer
-        let hasher: SHA256Stream
-        var failure: OpenSSLError?
-
-        init(chunk: UnsafeRawBufferPointer, hasher: SHA256Stream) {
-            self.chunk = chunk
-            self.hasher = hasher
-        }
-
-        func run() {
-            do { try hasher.update(chunk) } catch { failure = error }
         }
     }
 }
