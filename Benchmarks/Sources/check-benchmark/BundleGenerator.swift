@@ -13,11 +13,12 @@ import Foundation
 struct BundleGenerator {
     let repository: URL
 
-    /// The accepted course and the other mandatory modules a 50-rows-per-person file repeats.
+    /// The accepted course and the other mandatory modules a 50-rows-per-person file repeats (those with a
+    /// comma quoted, as exports write them).
     static let courses = [
         "Fire Safety - Level 1", "Manual Handling - Level 1", "Safeguarding Adults - Level 2",
         "\"Equality, Diversity and Human Rights - Level 1\"", "Infection Prevention and Control - Level 1",
-        "Data Security Awareness - Level 1", "Conflict Resolution - Level 1", "Health, Safety and Welfare - Level 1",
+        "Data Security Awareness - Level 1", "Conflict Resolution - Level 1", "\"Health, Safety and Welfare - Level 1\"",
         "Preventing Radicalisation - Basic Prevent Awareness", "Resuscitation - Level 1",
     ]
     static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
