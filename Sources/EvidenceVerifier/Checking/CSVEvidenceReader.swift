@@ -19,19 +19,22 @@ struct CSVEvidenceReader<Column: CSVColumns> {
         // Only locals in the per-record closure: one that used `self` copied this struct (and retained
         // everything its file holds) for every record.
         let path = self.path, limits = self.limits
-        var header: CSVHeader<Column>?
+        // The header's column positions and field count, kept as plain values (a record built from them
+        // retains nothing).
+        var columns: CSVColumnPositions<Column>?
+        var fieldCount = 0
         var usable = true
         func handle(_ event: CSVEvent) -> Bool {
             switch event {
             case .unreadable(let line, let problem):
-                guard header != nil else {
+                guard columns != nil else {
                     findings.append(Self.headerFinding(problem, line: line, path: path))
                     usable = false
                     return false
                 }
                 findings.append(.error(.csvUnreadableRow, "line \(line) of \(path) cannot be read: \(problem)", evidence: path, location: "line \(line)"))
             case .record(let row):
-                guard let header else {
+                guard let columns else {
                     let found = CSVHeader<Column>(row)
                     for column in found.missingRequired {
                         findings.append(.error(.csvMissingColumn, "\(path) has no \(column.namesForMessage) column", evidence: path, location: "column \(column.name)"))
@@ -40,16 +43,17 @@ struct CSVEvidenceReader<Column: CSVColumns> {
                         let cells = positions.map(String.init).joined(separator: ", ")
                         findings.append(.error(.csvDuplicateColumn, "\(path) names the \(column.name) column more than once (header cells \(cells)), so which one counts is ambiguous; it was not read", evidence: path, location: "column \(column.name)"))
                     }
-                    header = found
+                    columns = found.columns
+                    fieldCount = found.fieldCount
                     usable = found.missingRequired.isEmpty && found.repeated.isEmpty
                     return usable
                 }
-                guard row.count == header.fieldCount else {
-                    let problem = CSVRowProblem.wrongFieldCount(expected: header.fieldCount, found: row.count)
+                guard row.count == fieldCount else {
+                    let problem = CSVRowProblem.wrongFieldCount(expected: fieldCount, found: row.count)
                     findings.append(.error(.csvUnreadableRow, "line \(row.line) of \(path) cannot be read: \(problem)", evidence: path, location: "line \(row.line)"))
                     return true
                 }
-                body(CSVRecord(row: row, header: header), &findings)
+                body(CSVRecord(row: row, columns: columns), &findings)
             }
             return true
         }
@@ -65,7 +69,7 @@ struct CSVEvidenceReader<Column: CSVColumns> {
             return false
         }
         stream.finish(handle)
-        if header == nil && usable {
+        if columns == nil && usable {
             findings.append(.error(.csvEmpty, "\(path) is empty: a header row naming the columns is required", evidence: path))
             return false
         }

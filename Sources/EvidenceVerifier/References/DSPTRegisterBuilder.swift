@@ -24,7 +24,7 @@ struct DSPTRegisterBuilder {
         guard row.count == header.fieldCount else {
             return "line \(row.line) has \(row.count) fields where the header has \(header.fieldCount)"
         }
-        let record = CSVRecord(row: row, header: header)
+        let record = CSVRecord(row: row, columns: header.columns)
         let code = record[.code]
         guard ODSCode.isValid(code) else {
             return "line \(row.line) has \"\(code.prefix(40))\" as its code, which is not an ODS code"

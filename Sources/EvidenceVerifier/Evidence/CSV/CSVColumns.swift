@@ -1,9 +1,10 @@
 /// The columns a kind of CSV evidence is read by: each with its DESIGN §3 name, the aliases
 /// older exports use, and whether a file without it is unusable.
 ///
-/// Conform an enum with one case per column; header names are matched case-insensitively after
+/// Conform an enum with `Int` raw values (the default 0, 1, 2, …) and one case per column, at most
+/// `CSVColumnPositions.capacity` of them; header names are matched case-insensitively after
 /// trimming (and with runs of spaces treated as one).
-protocol CSVColumns: Hashable, CaseIterable, Sendable {
+protocol CSVColumns: Hashable, CaseIterable, Sendable, RawRepresentable where RawValue == Int {
     /// The name used in messages (`Date Published`).
     var name: String { get }
     /// Other header names that mean the same column.

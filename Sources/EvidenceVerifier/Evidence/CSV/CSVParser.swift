@@ -27,11 +27,13 @@ struct CSVParser {
     /// Offset (in the whole input) of the last CR, so CRLF counts as one line break.
     private var lastCR = -2
     private var consumed = 0
-    /// Field bounds of a record read in place (`plainRecord`), reused from record to record.
-    private var plainBounds: [Int] = []
+    /// Field bounds of a record read in place (`plainRecord`): room for the most fields a record may
+    /// have, made once and reused from record to record.
+    private var plainBounds: [Int]
 
     init(limits: CSVLimits) {
         self.limits = limits
+        plainBounds = Array(repeating: 0, count: 2 * max(limits.maximumFields, 0))
     }
 
     /// Feeds the next bytes of the file, handing every record they complete to `emit`.
@@ -71,13 +73,7 @@ struct CSVParser {
                     state = .unquoted
                 }
             case .unquoted:
-                var end = Self.scan(chunk, from: index, until: Self.commaWord, highBits: &highBits)
-                while end < count {
-                    let next = chunk[end]
-                    if next == Self.comma || next == Self.lf || next == Self.cr { break }
-                    highBits |= next
-                    end += 1
-                }
+                let end = Self.scan(chunk, from: index, until: Self.comma, or: Self.comma, highBits: &highBits)
                 keep(UnsafeBufferPointer(rebasing: chunk[index..<end]))
                 index = end
                 guard end < count else { break }
@@ -90,13 +86,7 @@ struct CSVParser {
                 }
                 index += 1
             case .quoted:
-                var end = Self.scan(chunk, from: index, until: Self.quoteWord, highBits: &highBits)
-                while end < count {
-                    let next = chunk[end]
-                    if next == Self.quote || next == Self.lf || next == Self.cr { break }
-                    highBits |= next
-                    end += 1
-                }
+                let end = Self.scan(chunk, from: index, until: Self.quote, or: Self.quote, highBits: &highBits)
                 keep(UnsafeBufferPointer(rebasing: chunk[index..<end]))
                 index = end
                 guard end < count else { break }
@@ -137,87 +127,87 @@ struct CSVParser {
     /// state machine then reads byte by byte, exactly as it reads every record split across chunks.
     private mutating func plainRecord(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int, _ emit: (CSVEvent) -> Void) -> Int? {
         guard let base = chunk.baseAddress else { return nil }
-        plainBounds.removeAll(keepingCapacity: true)
-        let count = chunk.count
-        var index = start
+        let limits = self.limits
         var high: UInt8 = 0
-        while true {
-            var valueStart = index, valueEnd: Int
-            var byte: UInt8 = 0
-            if index < count && base[index] == Self.quote {
-                valueStart = index + 1
-                index = Self.scan(chunk, from: valueStart, until: Self.quoteWord, highBits: &high)
-                while index < count {
-                    byte = base[index]
-                    if byte == Self.quote || byte == Self.lf || byte == Self.cr { break }
-                    high |= byte
+        // The fields' bounds are written into slots made once for the most fields a record may have.
+        let found = plainBounds.withUnsafeMutableBufferPointer { slots -> (fields: Int, end: Int)? in
+            let count = chunk.count
+            var index = start, fields = 0
+            while true {
+                var valueStart = index, valueEnd: Int
+                if index < count && base[index] == Self.quote {
+                    valueStart = index + 1
+                    index = Self.scan(chunk, from: valueStart, until: Self.quote, or: Self.quote, highBits: &high)
+                    // A line break inside the quotes, or no closing quote in this chunk: not plain.
+                    guard index + 1 < count, base[index] == Self.quote else { return nil }
+                    valueEnd = index
                     index += 1
-                }
-                // A line break inside the quotes, or no closing quote in this chunk: not plain.
-                guard index + 1 < count, byte == Self.quote else { return nil }
-                valueEnd = index
-                index += 1
-                byte = base[index]
-                guard byte == Self.comma || byte == Self.lf || byte == Self.cr else { return nil }
-            } else {
-                while index + 8 <= count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if Self.hasZeroByte(word ^ Self.commaWord) | Self.hasZeroByte(word ^ Self.quoteWord)
-                        | Self.hasZeroByte(word ^ Self.lfWord) | Self.hasZeroByte(word ^ Self.crWord) != 0 { break }
-                    if word & 0x8080_8080_8080_8080 != 0 { high |= 0x80 }
-                    index += 8
-                }
-                while index < count {
-                    byte = base[index]
-                    if byte == Self.comma || byte == Self.quote || byte == Self.lf || byte == Self.cr { break }
-                    high |= byte
-                    index += 1
-                }
-                guard index < count, byte != Self.quote else { return nil }
-                valueEnd = index
-            }
-            guard valueEnd - valueStart <= limits.maximumFieldBytes, plainBounds.count / 2 < limits.maximumFields else { return nil }
-            plainBounds.append(valueStart - start)
-            plainBounds.append(valueEnd - start)
-            if byte == Self.comma {
-                index += 1
-                continue
-            }
-            recordLine = line
-            let bytes = UnsafeBufferPointer(start: base + start, count: index - start)
-            plainBounds.withUnsafeBufferPointer { bounds in
-                if high & 0x80 != 0, let column = Self.firstInvalidUTF8Field(bytes, bounds: bounds) {
-                    emit(.unreadable(line: recordLine, problem: .invalidUTF8(column: column)))
+                    let byte = base[index]
+                    guard byte == Self.comma || byte == Self.lf || byte == Self.cr else { return nil }
                 } else {
-                    emit(.record(CSVRow(line: recordLine, bytes: bytes, bounds: bounds)))
+                    index = Self.scan(chunk, from: index, until: Self.comma, or: Self.quote, highBits: &high)
+                    guard index < count, base[index] != Self.quote else { return nil }
+                    valueEnd = index
                 }
+                guard valueEnd - valueStart <= limits.maximumFieldBytes, fields < limits.maximumFields else { return nil }
+                slots[2 * fields] = valueStart - start
+                slots[2 * fields + 1] = valueEnd - start
+                fields += 1
+                if base[index] != Self.comma { return (fields, index) }
+                index += 1
             }
-            lineBreak(byte, at: consumed + index)
-            return index + 1
         }
+        guard let (fields, end) = found else { return nil }
+        recordLine = line
+        let bytes = UnsafeBufferPointer(start: base + start, count: end - start)
+        plainBounds.withUnsafeBufferPointer { slots in
+            let bounds = UnsafeBufferPointer(rebasing: slots[..<(2 * fields)])
+            if high & 0x80 != 0, let column = Self.firstInvalidUTF8Field(bytes, bounds: bounds) {
+                emit(.unreadable(line: recordLine, problem: .invalidUTF8(column: column)))
+            } else {
+                emit(.record(CSVRow(line: recordLine, bytes: bytes, bounds: bounds)))
+            }
+        }
+        lineBreak(base[end], at: consumed + end)
+        return end + 1
     }
 
     /// Every byte of a word set to `byte`.
     private static func repeated(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
-    private static let commaWord = repeated(comma), quoteWord = repeated(quote)
     private static let lfWord = repeated(lf), crWord = repeated(cr)
 
-    /// Skips whole 8-byte words of `chunk` from `start` that hold no LF, no CR and no byte of
-    /// `delimiter` (a comma or a quote, repeated), folding their bytes into `highBits`; returns where
-    /// the byte-by-byte scan must take over (the word with the first such byte, or the last < 8 bytes).
-    /// A byte is found by the zero-byte test `(x - 0x01…) & ~x & 0x80…` on the word XOR the byte.
+    /// Where the first LF, CR, `delimiter` or `other` byte of `chunk` from `start` is (`chunk.count` when
+    /// there is none), folding every byte before it into `highBits`. Eight bytes at a time: a byte equal to
+    /// `b` is a zero byte of the word XOR `b`, found by the test `(x - 0x01…) & ~x & 0x80…`, whose lowest
+    /// flag is always a true zero byte (a false flag can only sit above a true one); the last < 8 bytes one by one.
     @inline(__always)
-    private static func scan(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int, until delimiter: UInt64, highBits: inout UInt8) -> Int {
+    private static func scan(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int, until delimiter: UInt8, or other: UInt8, highBits: inout UInt8) -> Int {
         guard let base = chunk.baseAddress else { return start }
+        let count = chunk.count
+        let delimiterWord = repeated(delimiter), otherWord = repeated(other)
         var index = start
         var high: UInt64 = 0
-        while index + 8 <= chunk.count {
+        while index + 8 <= count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if hasZeroByte(word ^ delimiter) | hasZeroByte(word ^ lfWord) | hasZeroByte(word ^ crWord) != 0 { break }
+            let found = hasZeroByte(word ^ delimiterWord) | hasZeroByte(word ^ otherWord)
+                | hasZeroByte(word ^ lfWord) | hasZeroByte(word ^ crWord)
+            if found != 0 {
+                let before = found.trailingZeroBitCount & ~7  // bits of the bytes before the first flagged one
+                high |= word & ((1 << before) &- 1)
+                index += before >> 3
+                if high & 0x8080_8080_8080_8080 != 0 { highBits |= 0x80 }
+                return index
+            }
             high |= word
             index += 8
         }
         if high & 0x8080_8080_8080_8080 != 0 { highBits |= 0x80 }
+        while index < count {
+            let byte = base[index]
+            if byte == delimiter || byte == other || byte == lf || byte == cr { break }
+            highBits |= byte
+            index += 1
+        }
         return index
     }
 

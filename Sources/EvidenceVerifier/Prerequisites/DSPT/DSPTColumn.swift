@@ -1,6 +1,6 @@
 /// The columns of `dspt-assessment` evidence (DESIGN §3): the DSPT organisation-search export or
 /// the national published-status list.
-enum DSPTColumn: CSVColumns {
+enum DSPTColumn: Int, CSVColumns {
     case code, name, status, published, year
 
     var name: String {

@@ -4,7 +4,7 @@
 /// no one. An ESR export with both `Employee Number` and `Assignment Number` is keyed by the employee
 /// number, and the assignment number then also finds the person, since a user list may give either. The
 /// two are distinct columns (not aliases of one), so a file with both is not a column named twice.
-enum TrainingColumn: CSVColumns {
+enum TrainingColumn: Int, CSVColumns {
     case email, staffID, assignment, course, completed, expires
 
     var name: String {

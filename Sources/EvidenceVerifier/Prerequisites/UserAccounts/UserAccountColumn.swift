@@ -1,6 +1,6 @@
 /// The columns of `user-accounts` evidence (DESIGN §3) that the checks read: the address, and
 /// the staff ID that matches a user to training records keyed by staff ID.
-enum UserAccountColumn: CSVColumns {
+enum UserAccountColumn: Int, CSVColumns {
     case email, staffID
 
     var name: String {
