@@ -36,17 +36,49 @@ enum ASCIICase {
         appendLowercased(bytes, to: &buffer)
     }
 
-    /// `bytes` lower-cased as `lowercase(_:into:)` does, appended to `buffer`.
+    /// `bytes` lower-cased as `lowercase(_:into:)` does, appended to `buffer`: ASCII is copied and then
+    /// lower-cased in place eight bytes at a time.
     static func appendLowercased(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
         let start = buffer.count
-        var high: UInt8 = 0
-        for byte in bytes {
-            high |= byte
-            buffer.append(lowered(byte))
+        buffer.append(contentsOf: bytes)
+        let ascii = buffer.withUnsafeMutableBufferPointer { buffer in
+            lowercaseASCIIInPlace(UnsafeMutableBufferPointer(rebasing: buffer[start...]))
         }
-        if high & 0x80 != 0 {
+        if !ascii {
             buffer.removeSubrange(start...)
             buffer.append(contentsOf: String(decoding: bytes, as: UTF8.self).lowercased().utf8)
         }
+    }
+
+    /// Lower-cases A–Z in `bytes`, returning false (and leaving any byte ≥ 0x80 as it was) when they are not all ASCII.
+    private static func lowercaseASCIIInPlace(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0, high: UInt64 = 0
+        while index + 8 <= count {
+            let raw = UnsafeMutableRawPointer(base + index)
+            let word = raw.loadUnaligned(as: UInt64.self)
+            high |= word
+            raw.storeBytes(of: lowercasedWord(word), as: UInt64.self)
+            index += 8
+        }
+        var tail: UInt8 = 0
+        while index < count {
+            tail |= base[index]
+            base[index] = lowered(base[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0 && tail & 0x80 == 0
+    }
+
+    /// The eight ASCII bytes of `word` with A–Z lower-cased (bytes ≥ 0x80 are left as they are): a byte's
+    /// low seven bits plus 0x3F carry into bit 7 from `A` up, plus 0x25 from `[` up; the bytes where exactly
+    /// the first carries are A–Z, and get 0x20.
+    @inline(__always)
+    private static func lowercasedWord(_ word: UInt64) -> UInt64 {
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        let fromA = low &+ 0x3F3F_3F3F_3F3F_3F3F, fromBracket = low &+ 0x2525_2525_2525_2525
+        let upper = (fromA ^ fromBracket) & ~word & 0x8080_8080_8080_8080
+        return word | (upper >> 2)
     }
 }

@@ -34,22 +34,34 @@ public struct EmailAddress: Sendable, Equatable {
     /// Whether the UTF-8 `bytes` are an all-ASCII address that `parse` accepts, decided on the bytes
     /// without making a string: the test a row's key needs. False for anything else, including every
     /// non-ASCII text, which only `parse` judges (for ASCII, its character rules are these byte rules).
+    /// One pass over the bytes: the local part up to the first `@`, then the domain label by label.
     static func isWellFormedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count <= maximumLength, let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
-        let local = UnsafeBufferPointer(rebasing: bytes[..<at])
-        let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
-        guard (1...64).contains(local.count), local.allSatisfy({ isLetterOrDigit($0) || isLocalPunctuation($0) }),
-              local.first != UInt8(ascii: "."), local.last != UInt8(ascii: "."),
-              !zip(local, local.dropFirst()).contains(where: { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }),
-              (1...253).contains(domain.count), domain.last != UInt8(ascii: ".") else { return false }
-        var labelStart = 0
-        for index in 0...domain.count where index == domain.count || domain[index] == UInt8(ascii: ".") {
-            let label = UnsafeBufferPointer(rebasing: domain[labelStart..<index])
-            guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
-                  label.allSatisfy({ isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }) else { return false }
-            labelStart = index + 1
+        let count = bytes.count
+        guard count <= maximumLength, let base = bytes.baseAddress else { return false }
+        let dot = UInt8(ascii: "."), hyphen = UInt8(ascii: "-")
+        var index = 0
+        var previous: UInt8 = dot  // a dot may neither start the local part nor follow another dot
+        while index < count {
+            let byte = base[index]
+            if byte == UInt8(ascii: "@") { break }
+            guard isLetterOrDigit(byte) || isLocalPunctuation(byte), byte != dot || previous != dot else { return false }
+            previous = byte
+            index += 1
         }
-        return true
+        guard index < count, (1...64).contains(index), previous != dot, (1...253).contains(count - index - 1) else { return false }
+        var labelStart = index + 1
+        index += 1
+        while true {
+            let atEnd = index == count
+            if atEnd || base[index] == dot {
+                guard (1...63).contains(index - labelStart), base[labelStart] != hyphen, base[index - 1] != hyphen else { return false }
+                if atEnd { return true }
+                labelStart = index + 1
+            } else {
+                guard isLetterOrDigit(base[index]) || base[index] == hyphen else { return false }
+            }
+            index += 1
+        }
     }
 
     /// The address spelt by `bytes` when they are an ASCII address `isWellFormedASCII` accepts: split
@@ -122,9 +134,7 @@ public struct EmailAddress: Sendable, Equatable {
     }
 
     private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
     }
 }
 
