@@ -94,30 +94,40 @@ import Testing
     /// Lower-casing into a reused buffer gives `String.lowercased()`'s bytes, ASCII or not.
     @Test func bufferLowercasingAgreesWithString() {
         var buffer: [UInt8] = []
-        for text in Self.randomTexts(count: 50_000, seed: 11) + ["\u{130}LKER@NHS.NET", "K\u{212A}@x", "STRASSE\u{df}"] {
+        for text in Self.randomTexts(count: 50_000, seed: 11) + ["\u{130}LKER@NHS.NET", "K\u{212A}@x", "STRASSE\u{df}", "@AZ[`az{ ALEX.PERSON@NHS.NET", "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[\\]^_`\u{7f}", "ABCDEFGH\u{e9}"] {
             var copy = text
             copy.withUTF8 { ASCIICase.lowercase($0, into: &buffer) }
             #expect(buffer == Array(text.lowercased().utf8), "\(text.debugDescription)")
         }
     }
 
-    /// Selection gives the element sorting would put at each index, with repeats and in any order.
+    /// Selection gives the element sorting would put at each index, with repeats, negatives, signed zeros,
+    /// values that share their high bits, and in any order.
     @Test func selectionAgreesWithSorting() {
         var state: UInt64 = 3
-        for size in [1, 2, 3, 10, 101, 5_000] {
-            let values = (0..<size).map { _ in
-                state = state &* 6_364_136_223_846_793_005 &+ 1
-                return Double(state >> 54)
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            return state
+        }
+        let spreads: [(Int) -> Double] = [
+            { _ in Double(next() >> 54) },                                      // few distinct values, many repeats
+            { _ in Double(Int64(bitPattern: next()) >> 20) },                    // negatives and positives
+            { _ in 8e8 + Double(next() >> 40) },                                 // instants a few days apart
+            { _ in 8e8 + Double(next() >> 60) / 1_024 },                         // differing only in low bits
+            { index in index % 2 == 0 ? 0.0 : -Double(next() >> 62) },           // zeros, -0 included
+        ]
+        for spread in spreads {
+            for size in [1, 2, 3, 10, 101, 5_000] {
+                let values = (0..<size).map { spread($0) } + (size > 3 ? [-0.0] : [])
+                let sorted = values.sorted()
+                for k in Set([0, 1 % sorted.count, sorted.count / 3, sorted.count / 2, sorted.count - 1]) {
+                    let selected = OrderStatistic.select(k) { take in values.forEach(take) }
+                    #expect(selected == sorted[k], "k \(k) of \(sorted.count)")
+                }
             }
-            let sorted = values.sorted()
-            for k in Set([0, size / 3, size / 2, size - 1]) {
-                var scratch = values
-                #expect(OrderStatistic.select(k, in: &scratch) == sorted[k])
-            }
-            var ascending = sorted
-            #expect(OrderStatistic.select(size - 1, in: &ascending) == sorted[size - 1])
         }
     }
+
 
     /// Taken with the reader before the fast path, under the rules the fast path was merged with (real exports,
     /// reference lists, bounded cells): that reader and this one conclude the same on every bundle here.

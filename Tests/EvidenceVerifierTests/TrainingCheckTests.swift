@@ -206,7 +206,7 @@ import Testing
     func thresholdLapseIsTheExpiryThatTakesTheShareBelow(_ current: Int, _ required: Int, _ index: Int) {
         let expiries = (0..<current).map { Date(timeIntervalSince1970: TimeInterval($0)) }
         #expect(CompletionThreshold(percent: 95).required(of: current) == required)
-        #expect(CompletionThreshold(percent: 95).lapse(currentExpiries: expiries, required: required) == expiries[index])
+        #expect(CompletionThreshold(percent: 95).lapse(currentCount: current, required: required) { expiries[$0] } == expiries[index])
     }
 
     @Test func invalidAndMissingValuesAreFindingsNamingTheValue() async throws {

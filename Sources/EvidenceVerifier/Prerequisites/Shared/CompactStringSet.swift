@@ -24,12 +24,19 @@ struct CompactStringSet {
 
     /// Makes room for `members` members in all (and `bytes` bytes of them) without growing.
     mutating func reserveCapacity(members: Int, bytes: Int) {
-        self.bytes.reserveCapacity(bytes)
-        ends.reserveCapacity(members)
-        hashes.reserveCapacity(members)
+        reserveStorage(members: members, bytes: bytes)
         var size = slots.count
         while members * 2 > size { size *= 2 }
         if size > slots.count { resize(to: size) }
+    }
+
+    /// Makes room for the bytes and numbers of `members` members (`bytes` bytes in all) but not their
+    /// table, which still grows with the members added: memory reserved this way is not resident until
+    /// used, so an upper bound costs nothing, where a table that large would.
+    mutating func reserveStorage(members: Int, bytes: Int) {
+        self.bytes.reserveCapacity(max(bytes, 0))
+        ends.reserveCapacity(max(members, 0))
+        hashes.reserveCapacity(max(members, 0))
     }
 
     /// Adds `member` unless it is present; returns whether it was added and its number.

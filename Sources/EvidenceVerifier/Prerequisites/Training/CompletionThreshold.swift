@@ -15,13 +15,13 @@ struct CompletionThreshold {
         return share < Double(Int.max) ? max(0, Int(share)) : Int.max
     }
 
-    /// The instant at which so many of the current staff's expiries (in any order) have passed
-    /// that fewer than `required` remain current; nil when that never happens or has already.
-    /// That is one order statistic, found by selection rather than by sorting every expiry.
-    func lapse(currentExpiries: consuming [Date], required: Int) -> Date? {
-        let allowedToLapse = currentExpiries.count - required
-        guard allowedToLapse >= 0, allowedToLapse < currentExpiries.count else { return nil }
-        return OrderStatistic.select(allowedToLapse, in: &currentExpiries)
+    /// The instant at which so many of the `currentCount` current staff's expiries have passed that fewer
+    /// than `required` remain current; nil when that never happens or has already. That is one order
+    /// statistic, which `expiry` gives: the expiry at a 0-based rank of the current expiries sorted ascending.
+    func lapse(currentCount: Int, required: Int, expiry: (_ rank: Int) -> Date) -> Date? {
+        let allowedToLapse = currentCount - required
+        guard allowedToLapse >= 0, allowedToLapse < currentCount else { return nil }
+        return expiry(allowedToLapse)
     }
 
     /// The threshold for a sentence: `95%`, `97.5%`.

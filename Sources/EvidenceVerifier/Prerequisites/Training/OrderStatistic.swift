@@ -1,42 +1,48 @@
-/// The k-th smallest of many values without sorting them all: quickselect with random pivots
-/// (expected linear time whatever order a file lists them in), falling back to sorting the part
-/// still undecided if the pivots keep splitting badly, so the worst case stays n log n.
+/// The k-th smallest of many values without sorting or even storing them: radix selection over the
+/// values' order-preserving 64-bit keys, 16 bits a pass. Each pass counts, among the values whose keys
+/// start with the bits decided so far, how many fall under each next 16 bits, and keeps the bucket
+/// that holds rank k; four passes decide all 64 bits. Linear time in any order a file lists them, and
+/// 512 KiB of counts whatever their number (a million expiries need no second copy).
 enum OrderStatistic {
-    /// The value that would be at index `k` (0-based) of `values` sorted ascending; `values` is reordered.
-    static func select<Value: Comparable>(_ k: Int, in values: inout [Value]) -> Value {
-        precondition(values.indices.contains(k), "select(\(k)) of \(values.count) values")
-        var low = 0, high = values.count - 1
-        var rounds = 2 * (Int.bitWidth - values.count.leadingZeroBitCount) + 8
-        var generator = SystemRandomNumberGenerator()
-        while low < high {
-            rounds -= 1
-            if rounds == 0 {
-                values[low...high].sort()
-                break
-            }
-            let pivot = values[Int.random(in: low...high, using: &generator)]
-            // Three-way partition of low...high: < pivot, == pivot, > pivot.
-            var less = low, index = low, greater = high
-            while index <= greater {
-                if values[index] < pivot {
-                    values.swapAt(less, index)
-                    less += 1
-                    index += 1
-                } else if pivot < values[index] {
-                    values.swapAt(index, greater)
-                    greater -= 1
-                } else {
-                    index += 1
+    /// The value that would be at index `k` (0-based) of `values` sorted ascending. `values` hands each
+    /// value to its argument and must hand the same values every time it is called (four times); NaN
+    /// is not a value here.
+    static func select(_ k: Int, of values: ((Double) -> Void) -> Void) -> Double {
+        var counts = [Int](repeating: 0, count: 1 << 16)
+        var prefix: UInt64 = 0
+        var rank = k
+        for pass in 0..<4 {
+            let shift = UInt64(48 - 16 * pass)
+            for bucket in counts.indices { counts[bucket] = 0 }
+            var total = 0
+            counts.withUnsafeMutableBufferPointer { counts in
+                values { value in
+                    let key = sortable(value)
+                    // The first pass takes every value; later ones those under the prefix decided so far.
+                    guard pass == 0 || key >> (shift + 16) == prefix else { return }
+                    counts[Int(truncatingIfNeeded: (key >> shift) & 0xFFFF)] += 1
+                    total += 1
                 }
             }
-            if k < less {
-                high = less - 1
-            } else if k > greater {
-                low = greater + 1
-            } else {
-                return pivot
+            precondition((0..<total).contains(rank), "select(\(k)): fewer values than that, or not the same ones each time")
+            var bucket = 0
+            while rank >= counts[bucket] {
+                rank -= counts[bucket]
+                bucket += 1
             }
+            prefix = prefix << 16 | UInt64(bucket)
         }
-        return values[k]
+        return value(ofSortable: prefix)
+    }
+
+    /// `value`'s bits reordered so unsigned order is numeric order: positive values get the sign bit set,
+    /// negative ones have every bit flipped (so larger magnitudes come first).
+    private static func sortable(_ value: Double) -> UInt64 {
+        let bits = value.bitPattern
+        return bits & (1 << 63) == 0 ? bits | 1 << 63 : ~bits
+    }
+
+    private static func value(ofSortable key: UInt64) -> Double {
+        Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
     }
 }

@@ -69,7 +69,7 @@ public struct TrainingCheck: Check {
             findings.append(.error(.trainingBelowThreshold, "The training records list no staff, so the \(threshold.percentText) rule cannot be met.", evidence: evidence))
         } else if current < required {
             findings.append(.error(.trainingBelowThreshold, "\(sentence); at least \(required) (\(threshold.percentText)) must.", evidence: evidence))
-        } else if let lapse = threshold.lapse(currentExpiries: ledger.currentExpiries, required: required) {
+        } else if let lapse = threshold.lapse(currentCount: ledger.currentCount, required: required, expiry: ledger.currentExpiry(rank:)) {
             lapses.append(lapse)
         }
         if ledger.onlyExpired > 0 {

@@ -97,13 +97,14 @@ struct TrainingLedger {
         return latestExpiry.count { $0 > asOf }
     }
 
-    /// The expiry of each member of staff whose training is current, in no particular order (made in one
-    /// allocation of its exact size: at a million people a growing array would hold two copies at once).
-    var currentExpiries: [Date] {
-        var expiries: [Date] = []
-        expiries.reserveCapacity(currentCount)
-        for latest in latestExpiry where latest > asOf { expiries.append(Date(timeIntervalSinceReferenceDate: latest)) }
-        return expiries
+    /// The expiry at index `rank` (0-based) of the current staff's expiries sorted ascending, selected in
+    /// place (`OrderStatistic`): no copy of a million expiries is made.
+    func currentExpiry(rank: Int) -> Date {
+        precondition(pendingEnds.isEmpty, "TrainingLedger read before finish()")
+        let asOf = self.asOf
+        return Date(timeIntervalSinceReferenceDate: OrderStatistic.select(rank) { take in
+            for latest in latestExpiry where latest > asOf { take(latest) }
+        })
     }
 
     /// How many hold only expired accepted training.

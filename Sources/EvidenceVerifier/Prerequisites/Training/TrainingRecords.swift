@@ -32,8 +32,10 @@ struct TrainingRecords: Sendable {
         var ledger = TrainingLedger(asOf: asOf)
         if let declared = bundle.manifest.manifest?.organisation.staffCount {
             // One entry per person: sized once for the declared staff (no more than the files could name).
+            // The keys' bytes are reserved generously (64 a person, at most half the files): reserved memory is
+            // not resident until used, while outgrowing a tight reservation would copy every key once.
             let fileBytes = files.reduce(0) { $0 + Int(clamping: $1.bytes ?? 0) }
-            ledger.reserveCapacity(staff: min(max(declared, 0), fileBytes / 32), keyBytes: min(max(declared, 0) * 24, fileBytes / 4))
+            ledger.reserveCapacity(staff: min(max(declared, 0), fileBytes / 32), keyBytes: min(max(declared, 0) * 64, fileBytes / 2))
         }
         var readable = false
         for file in files {
@@ -50,11 +52,11 @@ struct TrainingRecords: Sendable {
                     return nil
                 }
                 let keyColumn: TrainingColumn
-                if record.header.position(of: .email) != nil {
+                if record.has(.email) {
                     keyColumn = .email
-                } else if record.header.position(of: .staffID) != nil {
+                } else if record.has(.staffID) {
                     keyColumn = .staffID
-                } else if record.header.position(of: .assignment) != nil {
+                } else if record.has(.assignment) {
                     keyColumn = .assignment
                 } else {
                     if !namesNoOne {

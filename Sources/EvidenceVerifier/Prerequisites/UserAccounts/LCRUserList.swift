@@ -58,8 +58,15 @@ struct LCRUserList: Sendable {
         var firstSeen: [(file: Int32, line: Int32)] = []
         var rows = 0, refused = 0, shareLike = 0
         var readable = false
-        // Each address lower-cased into this buffer, so a row costs no allocation for its key.
-        var lowered: [UInt8] = []
+        // Each address (and staff ID) lower-cased into these buffers, so a row costs no allocation for its keys.
+        var lowered: [UInt8] = [], loweredStaffID: [UInt8] = []
+        // Room for as many users as the files could name, reserved but not touched (so not resident) until
+        // used: the lists then never copy themselves to grow. Only the hash tables grow with what is seen.
+        let fileBytes = files.reduce(0) { $0 + Int(clamping: $1.bytes ?? 0) }
+        addresses.reserveStorage(members: fileBytes / 16, bytes: fileBytes / 2)
+        staffIDs.reserveStorage(members: fileBytes / 16, bytes: fileBytes / 4)
+        staffIDOfUser.reserveCapacity(fileBytes / 16)
+        firstSeen.reserveCapacity(fileBytes / 16)
         // The domain policy's verdict on each ASCII domain met (a list repeats a handful of domains);
         // only ASCII ones are kept, since `String` keys compare by Unicode equivalence, not bytes.
         var verdicts: [String: EmailDomainPolicy.Refusal?] = [:]
@@ -114,7 +121,13 @@ struct LCRUserList: Sendable {
                 let (inserted, index) = lowered.withUnsafeBufferPointer { addresses.insert(bytes: $0) }
                 if inserted {
                     firstSeen.append((Int32(clamping: fileIndex), Int32(clamping: record.line)))
-                    staffIDOfUser.append(StaffID.normalised(record[.staffID]).map { Int32(clamping: staffIDs.insert($0).index) } ?? -1)
+                    let staffID = record.field(.staffID)
+                    if StaffID.isStaffID(staffID.bytes) {
+                        ASCIICase.lowercase(staffID.bytes, into: &loweredStaffID)
+                        staffIDOfUser.append(Int32(clamping: loweredStaffID.withUnsafeBufferPointer { staffIDs.insert(bytes: $0).index }))
+                    } else {
+                        staffIDOfUser.append(-1)
+                    }
                 } else {
                     let earlier = firstSeen[index]
                     let place = "\(files[Int(earlier.file)].entry.path) line \(earlier.line)"
