@@ -51,4 +51,36 @@ import Testing
             return
         }
     }
+
+    /// One verifier's anchor store is shared by every call: calls made at once at different instants, for
+    /// different purposes and hosts, each keep their own verdict (none sees another's time or host).
+    @Test func concurrentVerificationsKeepTheirOwnTimeAndHost() async {
+        let leaf = sharedPKI.root.issueLeaf(
+            commonName: "localhost", keyUsage: "critical,digitalSignature", extendedKeyUsage: "clientAuth", subjectAltNames: "DNS:localhost")
+        let verifier = ChainVerifier(anchors: [sharedPKI.root.certificate])
+        let afterExpiry = TestPKI.validUntil.addingTimeInterval(86_400)
+        let verdicts = await withTaskGroup(of: (Int, String).self) { group in
+            for call in 0..<200 {
+                group.addTask {
+                    let verdict = switch call % 4 {
+                    case 0: verifier.verify(leaf.certificate, at: TestPKI.asOf, purpose: .any, hostname: "localhost")
+                    case 1: verifier.verify(leaf.certificate, at: afterExpiry, purpose: .any)
+                    case 2: verifier.verify(leaf.certificate, at: TestPKI.asOf, purpose: .any, hostname: "elsewhere.example")
+                    default: verifier.verify(leaf.certificate, at: TestPKI.asOf, purpose: .tlsServer)
+                    }
+                    return switch verdict {
+                    case .trusted(let chain): (call, chain.first === leaf.certificate && chain.last === sharedPKI.root.certificate ? "trusted" : "trusted, other objects")
+                    case .failed(let kind, _): (call, "\(kind)")
+                    }
+                }
+            }
+            var verdicts: [Int: String] = [:]
+            for await (call, verdict) in group { verdicts[call] = verdict }
+            return verdicts
+        }
+        let expected = ["trusted", "expired", "hostnameMismatch", "wrongPurpose"]
+        for call in 0..<200 {
+            #expect(verdicts[call] == expected[call % 4], "call \(call)")
+        }
+    }
 }

@@ -31,11 +31,12 @@ enum SignaturesBenchmark {
         let readSeconds = durationSeconds(ContinuousClock.now - readStart)
 
         // Warm up OpenSSL's tables once, then time every bundle's signatures in this process.
-        _ = BundleSignatures(bundle: read[0], anchors: anchors, refusedDigests: Policy.defaults.hscn.refusedSignatureDigests, at: asOf)
+        let verifier = DetachedSignatureVerifier(anchors: anchors, refusedDigests: Policy.defaults.hscn.refusedSignatureDigests)
+        _ = BundleSignatures(bundle: read[0], verifier: verifier, at: asOf)
         let start = ContinuousClock.now
         var signatures = 0
         for bundle in read {
-            let verdicts = BundleSignatures(bundle: bundle, anchors: anchors, refusedDigests: Policy.defaults.hscn.refusedSignatureDigests, at: asOf)
+            let verdicts = BundleSignatures(bundle: bundle, verifier: verifier, at: asOf)
             guard verdicts.manifestSigner != nil, verdicts.files.count == 1, verdicts.files.values.allSatisfy({ if case .valid = $0 { true } else { false } }) else {
                 throw BenchmarkError("\(bundle.source.path): a signature did not verify")
             }

@@ -10,9 +10,8 @@ public struct BundleSignatures: Sendable {
     /// Per evidence entry (by `EvidenceFile.index`), for entries that name a signature and whose file is intact.
     public let files: [Int: SignatureVerification]
 
-    /// `refusedDigests` are the digest algorithms a signature may not use (the policy's list).
-    public init(bundle: EvidenceBundle, anchors: [Certificate], refusedDigests: [String], at instant: Date) {
-        let verifier = DetachedSignatureVerifier(anchors: anchors, refusedDigests: refusedDigests)
+    /// Verifies with `verifier` (the signer anchors and the policy's refused digests), made once for every bundle.
+    public init(bundle: EvidenceBundle, verifier: DetachedSignatureVerifier, at instant: Date) {
         if let signature = bundle.manifestSignature, let bytes = bundle.manifestBytes {
             manifest = verifier.verify(signature: signature, over: .data(bytes), at: instant, acceptingCanonicalText: true)
         } else {

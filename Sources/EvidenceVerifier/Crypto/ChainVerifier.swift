@@ -2,13 +2,21 @@ import COpenSSL
 import CShims
 import Foundation
 
-/// Builds and checks a certificate chain with OpenSSL at an explicit instant, with a store of its own per call
-/// (so concurrent verifications never share a verification time).
+/// Builds and checks a certificate chain with OpenSSL at an explicit instant. The anchors' store is built
+/// once and shared by every call; each call's time, purpose and host are set on its own context, so
+/// concurrent verifications never share a verification time.
 public struct ChainVerifier: Sendable {
     public let anchors: [Certificate]
+    /// The anchors' store, or why it could not be built (then every verification fails).
+    private let store: Result<TrustStore, OpenSSLError>
 
     public init(anchors: [Certificate]) {
         self.anchors = anchors
+        do {
+            store = .success(try TrustStore(anchors: anchors))
+        } catch {
+            store = .failure(error)
+        }
     }
 
     /// Verifies `leaf` (with `intermediates` as untrusted helpers) to one of the anchors at `instant`, for
@@ -18,13 +26,12 @@ public struct ChainVerifier: Sendable {
         _ leaf: Certificate, intermediates: [Certificate] = [], at instant: Date, purpose: CertificatePurpose,
         hostname: String? = nil
     ) -> ChainVerification {
-        OpenSSLError.clearQueue()
-        guard let store = X509_STORE_new() else { return setupFailure("creating a store") }
-        defer { X509_STORE_free(store) }
-        for anchor in anchors where X509_STORE_add_cert(store, anchor.pointer) != 1 {
-            return setupFailure("adding a trust anchor")
+        let store: TrustStore
+        switch self.store {
+        case .success(let built): store = built
+        case .failure(let error): return .failed(.other, error.description)
         }
-
+        OpenSSLError.clearQueue()
         guard let untrusted = lcr_sk_X509_new_null() else { return setupFailure("allocating") }
         defer { lcr_sk_X509_free(untrusted) }  // the stack only borrows the certificates
         for certificate in intermediates where lcr_sk_X509_push(untrusted, certificate.pointer) <= 0 {
@@ -33,7 +40,7 @@ public struct ChainVerifier: Sendable {
 
         guard let context = X509_STORE_CTX_new() else { return setupFailure("allocating") }
         defer { X509_STORE_CTX_free(context) }
-        guard X509_STORE_CTX_init(context, store, leaf.pointer, untrusted) == 1 else {
+        guard X509_STORE_CTX_init(context, store.pointer, leaf.pointer, untrusted) == 1 else {
             return setupFailure("starting chain verification")
         }
         guard X509_STORE_CTX_set_purpose(context, purpose.openSSLValue) == 1 else {
@@ -57,9 +64,13 @@ public struct ChainVerifier: Sendable {
         guard let built = X509_STORE_CTX_get0_chain(context) else {
             return .failed(.other, "OpenSSL verified the chain but did not return it")
         }
+        // The chain is made of the certificates handed in (the leaf, helpers, anchors), so each is found again
+        // by its pointer rather than read a second time; any other is read as a new certificate.
+        let known = [leaf] + intermediates + anchors
         var chain: [Certificate] = []
         for index in 0..<lcr_sk_X509_num(built) {
-            guard let pointer = lcr_sk_X509_value(built, index), let certificate = try? Certificate(retaining: pointer) else {
+            guard let pointer = lcr_sk_X509_value(built, index),
+                  let certificate = known.first(where: { $0.pointer == pointer }) ?? (try? Certificate(retaining: pointer)) else {
                 return .failed(.other, "the verified chain holds a certificate that cannot be read")
             }
             chain.append(certificate)

@@ -127,7 +127,9 @@ public struct DetachedSignatureVerifier: Sendable {
         if let certificates = CMS_get1_certs(cms) {
             defer { lcr_sk_X509_pop_free(certificates) }
             for index in 0..<lcr_sk_X509_num(certificates) {
-                guard let pointer = lcr_sk_X509_value(certificates, index), let certificate = try? Certificate(retaining: pointer) else {
+                // The signer is one of the carried certificates (the same object): it is not read twice.
+                guard let pointer = lcr_sk_X509_value(certificates, index),
+                      let certificate = pointer == signer.pointer ? signer : try? Certificate(retaining: pointer) else {
                     return .failure(SignerProblem(.malformed, "carries a certificate that cannot be read"))
                 }
                 carried.append(certificate)

@@ -17,6 +17,8 @@ public struct BundleVerification: Sendable {
     /// The independent reference lists every verification cross-checks against (none by default).
     public private(set) var references: ReferenceLists
     public let checks: [any Check]
+    /// The signer anchors' verifier (their store built once), with the policy's refused digests.
+    let signatureVerifier: DetachedSignatureVerifier
 
     /// Refuses (exit 2) a policy whose `probe.allowedNetworks` holds text that is not a network.
     public init(
@@ -37,6 +39,7 @@ public struct BundleVerification: Sendable {
         self.allowedNetworks = networks + extraNetworks
         self.references = references
         self.checks = checks
+        signatureVerifier = DetachedSignatureVerifier(anchors: signerAnchors, refusedDigests: policy.hscn.refusedSignatureDigests)
     }
 
     /// The same verification, cross-checking against `references` instead.
@@ -63,8 +66,7 @@ public struct BundleVerification: Sendable {
         let users = LCRUserList.read(bundle, policy: policy.userAccounts)
         let training = TrainingRecords.read(bundle, rules: policy.training, asOf: asOf)
         let (settled, setAside) = bundle.settled()
-        let signatures = BundleSignatures(
-            bundle: settled, anchors: signerAnchors, refusedDigests: policy.hscn.refusedSignatureDigests, at: asOf)
+        let signatures = BundleSignatures(bundle: settled, verifier: signatureVerifier, at: asOf)
         return VerificationContext(
             bundle: settled, signatures: signatures,
             users: setAside.contains(EvidenceKind.userAccounts.rawValue) ? .setAside(in: settled) : users,
