@@ -20,21 +20,20 @@ struct CSVEvidenceReader<Column: CSVColumns> {
         // everything its file holds) for every record.
         let path = self.path, limits = self.limits
         // The header's column positions and field count, kept as plain values (a record built from them
-        // retains nothing).
-        var columns: CSVColumnPositions<Column>?
-        var fieldCount = 0
+        // retains nothing), in one variable so a record reads it once.
+        var layout: (columns: CSVColumnPositions<Column>, fieldCount: Int)?
         var usable = true
         func handle(_ event: CSVEvent) -> Bool {
             switch event {
             case .unreadable(let line, let problem):
-                guard columns != nil else {
+                guard layout != nil else {
                     findings.append(Self.headerFinding(problem, line: line, path: path))
                     usable = false
                     return false
                 }
                 findings.append(.error(.csvUnreadableRow, "line \(line) of \(path) cannot be read: \(problem)", evidence: path, location: "line \(line)"))
             case .record(let row):
-                guard let columns else {
+                guard let (columns, fieldCount) = layout else {
                     let found = CSVHeader<Column>(row)
                     for column in found.missingRequired {
                         findings.append(.error(.csvMissingColumn, "\(path) has no \(column.namesForMessage) column", evidence: path, location: "column \(column.name)"))
@@ -43,8 +42,7 @@ struct CSVEvidenceReader<Column: CSVColumns> {
                         let cells = positions.map(String.init).joined(separator: ", ")
                         findings.append(.error(.csvDuplicateColumn, "\(path) names the \(column.name) column more than once (header cells \(cells)), so which one counts is ambiguous; it was not read", evidence: path, location: "column \(column.name)"))
                     }
-                    columns = found.columns
-                    fieldCount = found.fieldCount
+                    layout = (found.columns, found.fieldCount)
                     usable = found.missingRequired.isEmpty && found.repeated.isEmpty
                     return usable
                 }
@@ -69,7 +67,7 @@ struct CSVEvidenceReader<Column: CSVColumns> {
             return false
         }
         stream.finish(handle)
-        if columns == nil && usable {
+        if layout == nil && usable {
             findings.append(.error(.csvEmpty, "\(path) is empty: a header row naming the columns is required", evidence: path))
             return false
         }

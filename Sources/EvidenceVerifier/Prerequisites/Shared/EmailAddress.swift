@@ -34,35 +34,47 @@ public struct EmailAddress: Sendable, Equatable {
     /// Whether the UTF-8 `bytes` are an all-ASCII address that `parse` accepts, decided on the bytes
     /// without making a string: the test a row's key needs. False for anything else, including every
     /// non-ASCII text, which only `parse` judges (for ASCII, its character rules are these byte rules).
-    /// One pass over the bytes: the local part up to the first `@`, then the domain label by label.
+    /// One pass over the bytes: the local part up to the first `@`, then the domain label by label, each
+    /// byte's class found in `byteClasses`.
     static func isWellFormedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         guard count <= maximumLength, let base = bytes.baseAddress else { return false }
         let dot = UInt8(ascii: "."), hyphen = UInt8(ascii: "-")
-        var index = 0
-        var previous: UInt8 = dot  // a dot may neither start the local part nor follow another dot
-        while index < count {
-            let byte = base[index]
-            if byte == UInt8(ascii: "@") { break }
-            guard isLetterOrDigit(byte) || isLocalPunctuation(byte), byte != dot || previous != dot else { return false }
-            previous = byte
-            index += 1
-        }
-        guard index < count, (1...64).contains(index), previous != dot, (1...253).contains(count - index - 1) else { return false }
-        var labelStart = index + 1
-        index += 1
-        while true {
-            let atEnd = index == count
-            if atEnd || base[index] == dot {
-                guard (1...63).contains(index - labelStart), base[labelStart] != hyphen, base[index - 1] != hyphen else { return false }
-                if atEnd { return true }
-                labelStart = index + 1
-            } else {
-                guard isLetterOrDigit(base[index]) || base[index] == hyphen else { return false }
+        return byteClasses.withUnsafeBufferPointer { classes in
+            var index = 0
+            var previous: UInt8 = dot  // a dot may neither start the local part nor follow another dot
+            while index < count {
+                let byte = base[index]
+                if byte == UInt8(ascii: "@") { break }
+                guard classes[Int(byte)] & localByte != 0, byte != dot || previous != dot else { return false }
+                previous = byte
+                index += 1
             }
+            guard index < count, (1...64).contains(index), previous != dot, (1...253).contains(count - index - 1) else { return false }
+            var labelStart = index + 1
             index += 1
+            while true {
+                let atEnd = index == count
+                if atEnd || base[index] == dot {
+                    guard (1...63).contains(index - labelStart), base[labelStart] != hyphen, base[index - 1] != hyphen else { return false }
+                    if atEnd { return true }
+                    labelStart = index + 1
+                } else {
+                    guard classes[Int(base[index])] & labelByte != 0 else { return false }
+                }
+                index += 1
+            }
         }
     }
+
+    /// Per byte value: `localByte` when it may appear in a local part (a letter, digit or `localPunctuation`),
+    /// `labelByte` when in a domain label (a letter, digit or `-`).
+    private static let byteClasses: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        return (isLetterOrDigit(byte) || isLocalPunctuation(byte) ? localByte : 0)
+            | (isLetterOrDigit(byte) || byte == UInt8(ascii: "-") ? labelByte : 0)
+    }
+    private static let localByte: UInt8 = 1, labelByte: UInt8 = 2
 
     /// The address spelt by `bytes` when they are an ASCII address `isWellFormedASCII` accepts: split
     /// at the `@` and lower-cased byte by byte, as the character rules would for ASCII text.
