@@ -1,26 +1,26 @@
 /// The k-th smallest of many values without sorting or even storing them: radix selection over the
-/// values' order-preserving 64-bit keys, 16 bits a pass. Each pass counts, among the values whose keys
-/// start with the bits decided so far, how many fall under each next 16 bits, and keeps the bucket
-/// that holds rank k; four passes decide all 64 bits. Linear time in any order a file lists them, and
-/// 512 KiB of counts whatever their number (a million expiries need no second copy).
+/// values' order-preserving 64-bit keys, a byte a pass. Each pass counts, among the values whose keys
+/// start with the bytes decided so far, how many fall under each next byte, and keeps the bucket that
+/// holds rank k; eight passes decide all 64 bits. Linear time in any order a file lists them, and 2 KiB
+/// of counts whatever their number (a million expiries need no second copy, a handful cost almost nothing).
 enum OrderStatistic {
     /// The value that would be at index `k` (0-based) of `values` sorted ascending. `values` hands each
-    /// value to its argument and must hand the same values every time it is called (four times); NaN
+    /// value to its argument and must hand the same values every time it is called (eight times); NaN
     /// is not a value here.
     static func select(_ k: Int, of values: ((Double) -> Void) -> Void) -> Double {
-        var counts = [Int](repeating: 0, count: 1 << 16)
+        var counts = [Int](repeating: 0, count: 256)
         var prefix: UInt64 = 0
         var rank = k
-        for pass in 0..<4 {
-            let shift = UInt64(48 - 16 * pass)
+        for pass in 0..<8 {
+            let shift = UInt64(56 - 8 * pass)
             for bucket in counts.indices { counts[bucket] = 0 }
             var total = 0
             counts.withUnsafeMutableBufferPointer { counts in
                 values { value in
                     let key = sortable(value)
                     // The first pass takes every value; later ones those under the prefix decided so far.
-                    guard pass == 0 || key >> (shift + 16) == prefix else { return }
-                    counts[Int(truncatingIfNeeded: (key >> shift) & 0xFFFF)] += 1
+                    guard pass == 0 || key >> (shift + 8) == prefix else { return }
+                    counts[Int(truncatingIfNeeded: (key >> shift) & 0xFF)] += 1
                     total += 1
                 }
             }
@@ -30,7 +30,7 @@ enum OrderStatistic {
                 rank -= counts[bucket]
                 bucket += 1
             }
-            prefix = prefix << 16 | UInt64(bucket)
+            prefix = prefix << 8 | UInt64(bucket)
         }
         return value(ofSortable: prefix)
     }
