@@ -158,6 +158,11 @@ struct CompactStringSet {
         prefetched = touched
     }
 
+    /// Loads the table slot of `hash` (a member about to be inserted or looked up) ahead of its use.
+    mutating func prefetch(_ hash: UInt64) {
+        prefetched |= slots[Int(truncatingIfNeeded: hash) & (slots.count - 1)]
+    }
+
     /// The member's hash: the standard library's per-process seeded hash of its bytes.
     static func hash(_ member: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hasher = Hasher()

@@ -118,13 +118,21 @@ struct LCRUserList: Sendable {
                 }
                 var allowed = true
                 ASCIICase.lowercase(field.bytes, into: &lowered)
-                let (inserted, index) = lowered.withUnsafeBufferPointer { addresses.insert(bytes: $0) }
+                let staffID = record.field(.staffID)
+                let hasStaffID = StaffID.isStaffID(staffID.bytes)
+                if hasStaffID { ASCIICase.lowercase(staffID.bytes, into: &loweredStaffID) }
+                // Both table slots are loaded first and the address judged while they arrive: in a million-user
+                // table each is a cache miss, which the judging's independent work then overlaps.
+                let hash = lowered.withUnsafeBufferPointer { CompactStringSet.hash($0) }
+                let staffIDHash = hasStaffID ? loweredStaffID.withUnsafeBufferPointer { CompactStringSet.hash($0) } : 0
+                addresses.prefetch(hash)
+                if hasStaffID { staffIDs.prefetch(staffIDHash) }
+                let judged = judge(field)
+                let (inserted, index) = lowered.withUnsafeBufferPointer { addresses.insert(bytes: $0, hash: hash) }
                 if inserted {
                     firstSeen.append((Int32(clamping: fileIndex), Int32(clamping: record.line)))
-                    let staffID = record.field(.staffID)
-                    if StaffID.isStaffID(staffID.bytes) {
-                        ASCIICase.lowercase(staffID.bytes, into: &loweredStaffID)
-                        staffIDOfUser.append(Int32(clamping: loweredStaffID.withUnsafeBufferPointer { staffIDs.insert(bytes: $0).index }))
+                    if hasStaffID {
+                        staffIDOfUser.append(Int32(clamping: loweredStaffID.withUnsafeBufferPointer { staffIDs.insert(bytes: $0, hash: staffIDHash).index }))
                     } else {
                         staffIDOfUser.append(-1)
                     }
@@ -134,7 +142,7 @@ struct LCRUserList: Sendable {
                     findings.append(.error(.emailDuplicate, "\"\(text)\" is listed more than once (first at \(place)): each LCR user needs their own account.", evidence: path, location: location))
                     allowed = false
                 }
-                switch judge(field) {
+                switch judged {
                 case .failure(let problem):
                     findings.append(.error(.emailInvalid, "\"\(text)\" is not a usable email address: it \(problem).", evidence: path, location: location))
                     allowed = false
