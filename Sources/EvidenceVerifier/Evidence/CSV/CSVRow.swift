@@ -27,10 +27,10 @@ public struct CSVRow {
 
     /// Where the field at `index`, without leading and trailing spaces and tabs, lies in `bytes`.
     func trimmedRange(_ index: Int) -> Range<Int> {
-        var range = range(index)
-        while let first = range.first, Self.isBlank(bytes[first]) { range = range.dropFirst() }
-        while let last = range.last, Self.isBlank(bytes[last]) { range = range.dropLast() }
-        return range
+        var start = bounds[2 * index], end = bounds[2 * index + 1]
+        while start < end, Self.isBlank(bytes[start]) { start += 1 }
+        while end > start, Self.isBlank(bytes[end - 1]) { end -= 1 }
+        return start..<end
     }
 
     private func range(_ index: Int) -> Range<Int> {

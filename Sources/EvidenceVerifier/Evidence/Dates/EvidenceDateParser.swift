@@ -45,7 +45,7 @@ public struct EvidenceDateParser: Sendable {
     /// is safe: offsets beyond `maximumDayOffset` either way are clamped to it.
     public mutating func adding(days: Int, to date: EvidenceDate) -> Date {
         let days = min(max(days, -Self.maximumDayOffset), Self.maximumDayOffset)
-        if let day = date.calendarDate { return calendar.startOfDay(day.adding(days: days)) }
+        if let day = date.calendarDate { return calendar.startOfDay(daysSince1970: day.daysSince1970 + days) }
         return date.instant.addingTimeInterval(TimeInterval(days) * 86_400)
     }
 

@@ -28,17 +28,22 @@ public struct UKCalendar: Sendable {
 
     /// The instant `date` starts in Europe/London.
     mutating func startOfDay(_ date: CivilDate) -> Date {
-        let key = date.daysSince1970
+        startOfDay(daysSince1970: date.daysSince1970)
+    }
+
+    /// The instant the day `key` days after 1 January 1970 starts in Europe/London (the day's year, month
+    /// and day are worked out only when it is not cached).
+    mutating func startOfDay(daysSince1970 key: Int) -> Date {
         if Self.tableDays.contains(key) {
             if table.isEmpty { table = [Double](repeating: .nan, count: Self.tableDays.count) }
             let known = table[key]
             if !known.isNaN { return Date(timeIntervalSinceReferenceDate: known) }
-            let start = instant(date, hour: 0, minute: 0, second: 0)
+            let start = instant(CivilDate(daysSince1970: key), hour: 0, minute: 0, second: 0)
             table[key] = start.timeIntervalSinceReferenceDate
             return start
         }
         if let start = starts[key] { return start }
-        let start = instant(date, hour: 0, minute: 0, second: 0)
+        let start = instant(CivilDate(daysSince1970: key), hour: 0, minute: 0, second: 0)
         if starts.count >= Self.cacheLimit { starts.removeAll(keepingCapacity: true) }
         starts[key] = start
         return start
