@@ -26,9 +26,18 @@ public struct ChildRun: Sendable {
             argv.forEach { free($0) }
             environment.forEach { free($0) }
         }
+        // The child starts with no signal blocked, whichever thread spawns it: a Swift concurrency thread
+        // blocks signals, and `openssl speed` waits forever for a SIGALRM it inherited blocked.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
         let start = ContinuousClock.now
-        let status = posix_spawnp(&pid, executable, &actions, nil, argv, environment)
+        let status = posix_spawnp(&pid, executable, &actions, &attributes, argv, environment)
         guard status == 0 else { throw BenchmarkError("cannot start \(executable): \(String(cString: strerror(status)))") }
         var exitStatus: Int32 = 0
         var usage = rusage()
