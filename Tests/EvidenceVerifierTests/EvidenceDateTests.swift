@@ -97,4 +97,21 @@ import Testing
             previous = date
         }
     }
+
+    /// The cached start of every UK day from 1969 to 2100, first asked and then asked again (the table's
+    /// minutes, or the dictionary beyond it), is the instant Foundation's Europe/London calendar gives.
+    @Test func cachedDayStartsAreFoundationsForEveryDay() {
+        var calendar = UKCalendar(), reference = Calendar(identifier: .gregorian)
+        reference.timeZone = UKCalendar.timeZone
+        var mismatches = 0
+        for day in -366..<47_482 + 366 {
+            let date = CivilDate(daysSince1970: day)
+            let expected = reference.date(from: DateComponents(year: date.year, month: date.month, day: date.day))
+            let first = calendar.startOfDay(daysSince1970: day), second = calendar.startOfDay(date)
+            if first != expected || second != expected || first.timeIntervalSinceReferenceDate.bitPattern != expected?.timeIntervalSinceReferenceDate.bitPattern {
+                mismatches += 1
+            }
+        }
+        #expect(mismatches == 0)
+    }
 }

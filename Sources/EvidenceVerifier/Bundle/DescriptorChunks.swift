@@ -4,8 +4,9 @@ import Foundation
 /// interrupted reads and refusing to read past a limit: the one read loop of the evidence snapshot, the
 /// evidence stream and a private copy.
 enum DescriptorChunks {
-    /// Bytes read at a time (and, for evidence, hashed on a second core while the chunk is parsed or copied).
-    static let chunkBytes = 1 << 20
+    /// Bytes read at a time (and, for evidence, hashed on a second core while the chunk is parsed or copied):
+    /// 256 KiB, a quarter of what 1 MiB kept resident, with no measurable cost in handing chunks over.
+    static let chunkBytes = 1 << 18
 
     /// Why the descriptor could not be read to its end.
     enum Failure: Error {

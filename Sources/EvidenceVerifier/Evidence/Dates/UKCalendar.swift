@@ -23,8 +23,11 @@ public struct UKCalendar: Sendable {
     private var starts: [Int: Date] = [:]
     /// Days since 1970 covered by `table`: 1970-01-01 to 2099-12-31.
     private static let tableDays = 0..<47_482
-    /// Start of each day of `tableDays` as `Date`'s own seconds since 2001, NaN until first asked (made on first use).
-    private var table: [Double] = []
+    /// Per day of `tableDays`, how many minutes before midnight UTC it starts in London (0 in winter, 60 in
+    /// summer time), `unknown` until first asked: two bytes a day, made on first use. A start that is not
+    /// a whole number of minutes from midnight UTC is kept in `starts` instead.
+    private var table: [Int16] = []
+    private static let unknown = Int16.min
 
     /// The instant `date` starts in Europe/London.
     mutating func startOfDay(_ date: CivilDate) -> Date {
@@ -34,13 +37,17 @@ public struct UKCalendar: Sendable {
     /// The instant the day `key` days after 1 January 1970 starts in Europe/London (the day's year, month
     /// and day are worked out only when it is not cached).
     mutating func startOfDay(daysSince1970 key: Int) -> Date {
+        let midnightUTC = TimeInterval(key) * 86_400
         if Self.tableDays.contains(key) {
-            if table.isEmpty { table = [Double](repeating: .nan, count: Self.tableDays.count) }
+            if table.isEmpty { table = [Int16](repeating: Self.unknown, count: Self.tableDays.count) }
             let known = table[key]
-            if !known.isNaN { return Date(timeIntervalSinceReferenceDate: known) }
+            if known != Self.unknown { return Date(timeIntervalSince1970: midnightUTC - TimeInterval(known) * 60) }
             let start = instant(CivilDate(daysSince1970: key), hour: 0, minute: 0, second: 0)
-            table[key] = start.timeIntervalSinceReferenceDate
-            return start
+            let minutes = (midnightUTC - start.timeIntervalSince1970) / 60
+            if minutes == minutes.rounded(), let offset = Int16(exactly: minutes), offset != Self.unknown {
+                table[key] = offset
+                return start
+            }
         }
         if let start = starts[key] { return start }
         let start = instant(CivilDate(daysSince1970: key), hour: 0, minute: 0, second: 0)
