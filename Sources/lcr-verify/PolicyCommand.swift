@@ -19,10 +19,13 @@ struct PolicyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let effective = try policy.map(PolicyLoader.load(path:)) ?? .defaults
+            // Worked out first: when OpenSSL cannot hash (a broken OPENSSL_CONF), exit 2 with its reason
+            // before printing anything.
+            let digest = try SHA256Digest.checkedHex(of: effective.canonicalJSON())
             let object = try JSONSerialization.jsonObject(with: effective.canonicalJSON())
             let pretty = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             try Console.output(pretty + Data("\n".utf8))
-            Console.error("policy sha256 \(effective.sha256) (recorded in every report as policySha256)")
+            Console.error("policy sha256 \(digest) (recorded in every report as policySha256)")
         }
     }
 }

@@ -21,13 +21,17 @@ enum CLI {
 
     /// Runs `lcr-verify ARGUMENTS`; output goes through files, so a large report never blocks on a pipe.
     /// With `standardOutput`, stdout goes there instead (`/dev/full`, a closed pipe) and `stdout` is empty.
-    static func run(_ arguments: [String], standardOutput: FileHandle? = nil) throws -> Result {
+    /// `environment` adds to (or replaces in) this process's environment.
+    static func run(_ arguments: [String], standardOutput: FileHandle? = nil, environment: [String: String] = [:]) throws -> Result {
         let folder = TestFolder()
         let stdoutURL = try folder.write(Data(), to: "stdout")
         let stderrURL = try folder.write(Data(), to: "stderr")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = try standardOutput ?? FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         process.standardInput = FileHandle.nullDevice
