@@ -102,7 +102,7 @@ import Testing
     }
 
     /// Selection gives the element sorting would put at each index, with repeats, negatives, signed zeros,
-    /// values that share their high bits, and in any order.
+    /// values that share their high bits, more equal values than it gathers (every pass taken), and in any order.
     @Test func selectionAgreesWithSorting() {
         var state: UInt64 = 3
         func next() -> UInt64 {
@@ -115,6 +115,7 @@ import Testing
             { _ in 8e8 + Double(next() >> 40) },                                 // instants a few days apart
             { _ in 8e8 + Double(next() >> 60) / 1_024 },                         // differing only in low bits
             { index in index % 2 == 0 ? 0.0 : -Double(next() >> 62) },           // zeros, -0 included
+            { index in index == 0 ? 8e8 + 1 : 8e8 },                             // more equal values than are gathered
         ]
         for spread in spreads {
             for size in [1, 2, 3, 10, 101, 5_000] {

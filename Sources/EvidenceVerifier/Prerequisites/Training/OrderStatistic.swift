@@ -1,12 +1,16 @@
-/// The k-th smallest of many values without sorting or even storing them: radix selection over the
+/// The k-th smallest of many values without sorting or even storing them all: radix selection over the
 /// values' order-preserving 64-bit keys, a byte a pass. Each pass counts, among the values whose keys
 /// start with the bytes decided so far, how many fall under each next byte, and keeps the bucket that
-/// holds rank k; eight passes decide all 64 bits. Linear time in any order a file lists them, and 2 KiB
-/// of counts whatever their number (a million expiries need no second copy, a handful cost almost nothing).
+/// holds rank k; once that bucket holds at most `gatherLimit` values, one more pass gathers them and
+/// sorts them (a day's expiries are equal, so a million of them take three or four passes, not eight).
+/// Linear time in any order a file lists them, 2 KiB of counts and at most `gatherLimit` values held.
 enum OrderStatistic {
+    /// The most values gathered and sorted at the end.
+    static let gatherLimit = 4_096
+
     /// The value that would be at index `k` (0-based) of `values` sorted ascending. `values` hands each
-    /// value to its argument and must hand the same values every time it is called (eight times); NaN
-    /// is not a value here.
+    /// value to its argument and must hand the same values every time it is called (up to nine times);
+    /// NaN is not a value here.
     static func select(_ k: Int, of values: ((Double) -> Void) -> Void) -> Double {
         var counts = [Int](repeating: 0, count: 256)
         var prefix: UInt64 = 0
@@ -31,6 +35,17 @@ enum OrderStatistic {
                 bucket += 1
             }
             prefix = prefix << 8 | UInt64(bucket)
+            if pass < 7, counts[bucket] <= gatherLimit {
+                // Few enough left under the prefix: gather them and sort.
+                var gathered: [Double] = []
+                gathered.reserveCapacity(counts[bucket])
+                values { value in
+                    if sortable(value) >> shift == prefix { gathered.append(value) }
+                }
+                precondition(gathered.count == counts[bucket], "select(\(k)): not the same values each time")
+                gathered.sort { sortable($0) < sortable($1) }
+                return gathered[rank]
+            }
         }
         return value(ofSortable: prefix)
     }
