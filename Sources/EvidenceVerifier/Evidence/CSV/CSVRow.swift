@@ -27,7 +27,8 @@ public struct CSVRow {
 
     /// Where the field at `index`, without leading and trailing spaces and tabs, lies in `bytes`.
     func trimmedRange(_ index: Int) -> Range<Int> {
-        var start = bounds[2 * index], end = bounds[2 * index + 1]
+        let range = range(index)
+        var start = range.lowerBound, end = range.upperBound
         while start < end, Self.isBlank(bytes[start]) { start += 1 }
         while end > start, Self.isBlank(bytes[end - 1]) { end -= 1 }
         return start..<end

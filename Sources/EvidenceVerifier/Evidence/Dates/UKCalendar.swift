@@ -38,21 +38,21 @@ public struct UKCalendar: Sendable {
     /// and day are worked out only when it is not cached).
     mutating func startOfDay(daysSince1970 key: Int) -> Date {
         let midnightUTC = TimeInterval(key) * 86_400
-        if Self.tableDays.contains(key) {
+        let inTable = Self.tableDays.contains(key)
+        if inTable {
             if table.isEmpty { table = [Int16](repeating: Self.unknown, count: Self.tableDays.count) }
             let known = table[key]
             if known != Self.unknown { return Date(timeIntervalSince1970: midnightUTC - TimeInterval(known) * 60) }
-            let start = instant(CivilDate(daysSince1970: key), hour: 0, minute: 0, second: 0)
-            let minutes = (midnightUTC - start.timeIntervalSince1970) / 60
-            if minutes == minutes.rounded(), let offset = Int16(exactly: minutes), offset != Self.unknown {
-                table[key] = offset
-                return start
-            }
         }
         if let start = starts[key] { return start }
         let start = instant(CivilDate(daysSince1970: key), hour: 0, minute: 0, second: 0)
-        if starts.count >= Self.cacheLimit { starts.removeAll(keepingCapacity: true) }
-        starts[key] = start
+        let minutes = (midnightUTC - start.timeIntervalSince1970) / 60
+        if inTable, minutes == minutes.rounded(), let offset = Int16(exactly: minutes), offset != Self.unknown {
+            table[key] = offset
+        } else {
+            if starts.count >= Self.cacheLimit { starts.removeAll(keepingCapacity: true) }
+            starts[key] = start
+        }
         return start
     }
 
