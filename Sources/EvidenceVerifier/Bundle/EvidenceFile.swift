@@ -61,3 +61,11 @@ public struct EvidenceFile: Sendable {
         return entry.sha256.lowercased()
     }
 }
+
+extension Sequence<EvidenceFile> {
+    /// The bytes these files were read with, in all (a file not read counts 0): the bound a reader sizes
+    /// its memory by.
+    var totalBytes: Int {
+        reduce(0) { $0 + Int(clamping: $1.bytes ?? 0) }
+    }
+}

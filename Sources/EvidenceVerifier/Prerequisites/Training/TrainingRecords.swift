@@ -30,7 +30,7 @@ struct TrainingRecords: Sendable {
             // One entry per person: sized once for the declared staff (no more than the files could name).
             // The keys' bytes are reserved generously (64 a person, at most half the files): reserved memory is
             // not resident until used, while outgrowing a tight reservation would copy every key once.
-            let fileBytes = files.reduce(0) { $0 + Int(clamping: $1.bytes ?? 0) }
+            let fileBytes = files.totalBytes
             judge.ledger.reserveCapacity(staff: min(max(declared, 0), fileBytes / 32), keyBytes: min(max(declared, 0) * 64, fileBytes / 2))
         }
         var readable = false

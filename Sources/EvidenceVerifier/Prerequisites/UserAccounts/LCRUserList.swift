@@ -62,7 +62,7 @@ struct LCRUserList: Sendable {
         var lowered: [UInt8] = [], loweredStaffID: [UInt8] = []
         // Room for as many users as the files could name, reserved but not touched (so not resident) until
         // used: the lists then never copy themselves to grow. Only the hash tables grow with what is seen.
-        let fileBytes = files.reduce(0) { $0 + Int(clamping: $1.bytes ?? 0) }
+        let fileBytes = files.totalBytes
         addresses.reserveStorage(members: fileBytes / 16, bytes: fileBytes / 2)
         staffIDs.reserveStorage(members: fileBytes / 16, bytes: fileBytes / 4)
         staffIDOfUser.reserveCapacity(fileBytes / 16)
