@@ -7,8 +7,16 @@ enum StaffID {
 
     /// The lower-cased identifier, or nil when `text` is not one.
     static func normalised(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { isStaffID($0) } ? text.lowercased() : nil
+        var text = text, buffer: [UInt8] = []
+        return text.withUTF8 { normalise($0, into: &buffer) } ? String(decoding: buffer, as: UTF8.self) : nil
+    }
+
+    /// Whether the UTF-8 `bytes` are a staff identifier; if so, `buffer` holds it lower-cased (a staff ID
+    /// is ASCII, so byte by byte).
+    static func normalise(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout [UInt8]) -> Bool {
+        guard isStaffID(bytes) else { return false }
+        ASCIICase.lowercase(bytes, into: &buffer)
+        return true
     }
 
     /// Whether the UTF-8 `bytes` are a staff identifier.

@@ -118,9 +118,7 @@ struct LCRUserList: Sendable {
                 }
                 var allowed = true
                 ASCIICase.lowercase(field.bytes, into: &lowered)
-                let staffID = record.field(.staffID)
-                let hasStaffID = StaffID.isStaffID(staffID.bytes)
-                if hasStaffID { ASCIICase.lowercase(staffID.bytes, into: &loweredStaffID) }
+                let hasStaffID = StaffID.normalise(record.field(.staffID).bytes, into: &loweredStaffID)
                 // Both table slots are loaded first and the address judged while they arrive: in a million-user
                 // table each is a cache miss, which the judging's independent work then overlaps.
                 let hash = lowered.withUnsafeBufferPointer { CompactStringSet.hash($0) }
