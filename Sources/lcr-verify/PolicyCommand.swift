@@ -21,7 +21,7 @@ struct PolicyCommand: AsyncParsableCommand {
             let effective = try policy.map(PolicyLoader.load(path:)) ?? .defaults
             // Worked out first: when OpenSSL cannot hash (a broken OPENSSL_CONF), exit 2 with its reason
             // before printing anything.
-            let digest = try SHA256Digest.checkedHex(of: effective.canonicalJSON())
+            let digest = try effective.checkedSha256()
             let object = try JSONSerialization.jsonObject(with: effective.canonicalJSON())
             let pretty = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             try Console.output(pretty + Data("\n".utf8))

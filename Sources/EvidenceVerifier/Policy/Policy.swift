@@ -133,4 +133,9 @@ extension Policy {
 
     /// SHA-256 of `canonicalJSON()`, recorded in every report.
     public var sha256: String { SHA256Digest.hex(of: canonicalJSON()) }
+
+    /// `sha256`, or OpenSSL's reason when it cannot hash (a broken `OPENSSL_CONF`), for a command to refuse with.
+    public func checkedSha256() throws(OpenSSLError) -> String {
+        try SHA256Digest.checkedHex(of: canonicalJSON())
+    }
 }
