@@ -47,7 +47,7 @@ public struct CSVReader: Sendable {
                 stream.feed(chunk, body)
             }
         }
-        if let problem = stream.problem { throw problem }
         stream.finish(body)
+        if let problem = stream.problem { throw problem }
     }
 }
