@@ -114,4 +114,42 @@ import Testing
         #expect(result.findings.first?.location == location)
         #expect(result.findings.first?.message.contains("header cells \(cells)") == true)
     }
+
+    /// The reader parses a piece of the file while the previous piece's records are judged on another core:
+    /// whatever the pieces' size (so a byte-order mark, quotes, line breaks, CRLF and bad rows straddle them),
+    /// the records, findings and verdict are the ones a single piece gives.
+    static let awkwardFiles: [Data] = {
+        let text: (String) -> Data = { Data($0.utf8) }
+        let e9 = Data([0xE9])
+        var files: [Data] = []
+        files.append(text("Code,Status,Date Published\r\nB86001,\"Standards, Met\",01/06/2025\r\n\r\nB86002,\"Met \"\"in\"\" full\",\"01/06\n/2025\"\rB86003,Met,01/06/2025"))
+        files.append(text("\u{FEFF}Code,Status,Date Published\nB86001,\"x\"y,1\nB86002,Met\nB86003,Met,01/06/2025,extra\nB86004,Met,2\nB86005,\"Standards Met,3\nB86006,Met,4\n"))
+        files.append(text("Code,Status,Date Published\nB86001,Met,1\nB86002,M") + e9 + text("t,2\nB86003,Met,3\n"))
+        files.append(text("Code,Status,Date Published,Status\nB86001,Met,1,Not Met\nB86002,Met,2,Met\n"))
+        files.append(text("Code,\"Sta") + e9 + text("tus\",Date Published\nB86001,Met,1\n"))
+        let block = "Code,Status,Date Published\n" + String(repeating: "x,y\n", count: 60) + "B86001,\"Met\nin\nlines\",5\n"
+        files.append(text(String(repeating: block, count: 2)))
+        return files
+    }()
+
+    @Test(arguments: awkwardFiles)
+    func anyPieceSizeReadsTheSame(_ bytes: Data) throws {
+        let folder = TestFolder()
+        let bundle = try IGFixtures.bundle(in: folder, files: [IGFixtures.File(.dsptAssessment, "dspt/assessment.csv", bytes: bytes)])
+        func transcript(step: Int) -> String {
+            var findings = CappedFindings()
+            var records: [String] = []
+            var reader = CSVEvidenceReader<DSPTColumn>(file: bundle.files[0])
+            reader.stepBytes = step
+            let usable = reader.read(into: &findings) { record, _ in
+                records.append("\(record.line): \(record[.code])|\(record[.status])|\(record[.published])")
+            }
+            return ([String(usable)] + records + findings.findings.map { "\($0.code) \($0.location ?? "") \($0.message)" }).joined(separator: "\n")
+        }
+        let whole = transcript(step: bytes.count)
+        #expect(whole.contains("csv.") || whole.contains(": B860"), "each file gives records or findings")
+        for step in [1, 2, 3, 5, 8, 13, 64] {
+            #expect(transcript(step: step) == whole, "pieces of \(step) bytes")
+        }
+    }
 }

@@ -1,33 +1,94 @@
 /// Reads one CSV evidence file of a bundle by its expected columns, turning whatever cannot be
 /// read into findings: the file as a whole (`csv.empty`, `csv.invalid-encoding`,
 /// `csv.missing-column`, `csv.duplicate-column`, `csv.unreadable`) or row by row (`csv.unreadable-row`, with its line).
+///
+/// The file is read on two cores in steps of `stepBytes`: while this thread parses one piece, another hands
+/// the previous piece's records to the body, so a record is judged one step after it is parsed, always in
+/// file order and one at a time.
 struct CSVEvidenceReader<Column: CSVColumns> {
     let file: EvidenceFile
     var limits = CSVLimits()
+    /// Bytes parsed in one step (at most; a streamed file's chunks are no larger).
+    var stepBytes = DescriptorChunks.chunkBytes
 
     /// The evidence path used in findings.
     var path: String { file.entry.path }
 
-    /// Hands every readable data row to `body` (with the findings, for it to add its own), in
-    /// order. Returns false when the file could not be read at all (the reason is in `findings`).
+    /// Hands every readable data row to `body` (with the findings, for it to add its own), in order, on
+    /// another thread (one call at a time; `read` returns after the last). Returns false when the file could
+    /// not be read at all (the reason is in `findings`); every record read before a failure has still been
+    /// handed over.
     @discardableResult
     func read(into findings: inout CappedFindings, _ body: (CSVRecord<Column>, inout CappedFindings) -> Void) -> Bool {
         guard let content = file.content else {
             findings.append(.error(.csvUnreadable, "\(path) cannot be read: the bundle has no copy of it", evidence: path))
             return false
         }
-        // Only locals in the per-record closure: one that used `self` copied this struct (and retained
+        // Only locals in the per-record work: using `self` there copied this struct (and retained
         // everything its file holds) for every record.
-        let path = self.path, limits = self.limits
-        // The header's column positions and field count, kept as plain values (a record built from them
-        // retains nothing), in one variable so a record reads it once.
+        let path = self.path, stepBytes = max(self.stepBytes, 1)
+        var events = Events(path: path)
+        var stream = CSVRecordStream(limits: limits)
+        var ready = CSVEventBatch(), parsed = CSVEventBatch()
+        /// False once the body's side stopped (the header cannot be used): later pieces are not parsed.
+        var judging = true
+        func step(_ piece: UnsafeRawBufferPointer?) {
+            let parsing = judging
+            ForkJoin.run {
+                if judging { judging = ready.forEach { events.handle($0, findings: &findings, body) } }
+            } whileDoing: {
+                if parsing, let piece { stream.feed(piece) { parsed.append($0); return true } }
+            }
+            swap(&ready, &parsed)
+            parsed.removeAll()
+        }
+        let read = content.forEachChunk { chunk in
+            var start = 0
+            while start < chunk.count {
+                let end = min(start + stepBytes, chunk.count)
+                step(UnsafeRawBufferPointer(rebasing: chunk[start..<end]))
+                start = end
+            }
+        }
+        step(nil)
+        var problem: CSVFileProblem?
+        switch read {
+        case .failure(let failure):
+            problem = .unreadable(failure.reason)
+        case .success:
+            if judging {
+                stream.finish { event in
+                    judging = events.handle(event, findings: &findings, body)
+                    return judging
+                }
+            }
+            problem = stream.problem
+        }
+        if let problem {
+            let code: FindingCode = if case .notUTF8 = problem { .csvInvalidEncoding } else { .csvUnreadable }
+            findings.append(.error(code, "\(path) \(problem)", evidence: path))
+            return false
+        }
+        if events.layout == nil && events.usable {
+            findings.append(.error(.csvEmpty, "\(path) is empty: a header row naming the columns is required", evidence: path))
+            return false
+        }
+        return events.usable
+    }
+
+    /// What reading one file's events keeps: the header's column positions and field count once read (plain
+    /// values, so a record built from them retains nothing), and whether the file can be used.
+    private struct Events {
+        let path: String
         var layout: (columns: CSVColumnPositions<Column>, fieldCount: Int)?
         var usable = true
-        func handle(_ event: CSVEvent) -> Bool {
+
+        /// Takes the header, or hands a record to `body`, or says why a record cannot be read; false to stop.
+        mutating func handle(_ event: CSVEvent, findings: inout CappedFindings, _ body: (CSVRecord<Column>, inout CappedFindings) -> Void) -> Bool {
             switch event {
             case .unreadable(let line, let problem):
                 guard layout != nil else {
-                    findings.append(Self.headerFinding(problem, line: line, path: path))
+                    findings.append(CSVEvidenceReader.headerFinding(problem, line: line, path: path))
                     usable = false
                     return false
                 }
@@ -55,23 +116,6 @@ struct CSVEvidenceReader<Column: CSVColumns> {
             }
             return true
         }
-        var stream = CSVRecordStream(limits: limits)
-        let read = content.forEachChunk { stream.feed($0, handle) }
-        let problem: CSVFileProblem? = switch read {
-        case .failure(let failure): .unreadable(failure.reason)
-        case .success: stream.problem
-        }
-        if let problem {
-            let code: FindingCode = if case .notUTF8 = problem { .csvInvalidEncoding } else { .csvUnreadable }
-            findings.append(.error(code, "\(path) \(problem)", evidence: path))
-            return false
-        }
-        stream.finish(handle)
-        if layout == nil && usable {
-            findings.append(.error(.csvEmpty, "\(path) is empty: a header row naming the columns is required", evidence: path))
-            return false
-        }
-        return usable
     }
 
     private static func headerFinding(_ problem: CSVRowProblem, line: Int, path: String) -> Finding {
