@@ -26,9 +26,10 @@ let package = Package(
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]
         ),
+        // libcurl's headers only, from the default include path (Debian: /usr/include/<multiarch>/curl). Nothing
+        // links libcurl: CShims loads libcurl.so.4 on the first transfer, so no pkgConfig here (it would add -lcurl).
         .systemLibrary(
             name: "CCurl",
-            pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .systemLibrary(

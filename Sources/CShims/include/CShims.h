@@ -1,6 +1,10 @@
 #ifndef LCR_CSHIMS_H
 #define LCR_CSHIMS_H
-/* The few C calls Swift cannot make: variadic libcurl functions and OpenSSL macros. One line each. */
+/* The few C calls Swift cannot make: OpenSSL macros (static inline, one line each), and libcurl, which the
+ * process loads only when it first transfers (CShims.c): the lcr_curl_ functions below call through a table
+ * of pointers dlsym'd from libcurl.so.4, and when the library or any function is missing each returns its
+ * failure value (NULL, CURLE_FAILED_INIT, CURLM_INTERNAL_ERROR) without calling anything.
+ * The names are ours, never libcurl's: an exported curl_* symbol would interpose libcurl's own calls. */
 #include <openssl/pem.h>
 #include <openssl/cms.h>
 #include <openssl/x509.h>
@@ -29,19 +33,46 @@ static inline CMS_ContentInfo *lcr_PEM_read_bio_CMS(BIO *b) { return PEM_read_bi
 static inline EVP_PKEY *lcr_EVP_RSA_gen(unsigned int bits) { return EVP_RSA_gen(bits); }
 static inline EVP_PKEY *lcr_EVP_EC_gen(const char *curve) { return EVP_EC_gen(curve); }
 
-/* libcurl variadic functions, one typed wrapper per argument kind */
-static inline CURLcode lcr_curl_easy_setopt_long(CURL *h, CURLoption o, long v) { return curl_easy_setopt(h, o, v); }
-static inline CURLcode lcr_curl_easy_setopt_string(CURL *h, CURLoption o, const char *v) { return curl_easy_setopt(h, o, v); }
-static inline CURLcode lcr_curl_easy_setopt_pointer(CURL *h, CURLoption o, void *v) { return curl_easy_setopt(h, o, v); }
-static inline CURLcode lcr_curl_easy_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v) { return curl_easy_setopt(h, o, v); }
-static inline CURLcode lcr_curl_easy_setopt_write_function(CURL *h, size_t (*f)(char *, size_t, size_t, void *)) { return curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, f); }
-static inline CURLcode lcr_curl_easy_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
-static inline CURLcode lcr_curl_easy_getinfo_offset(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
-static inline CURLcode lcr_curl_easy_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
-static inline CURLcode lcr_curl_easy_getinfo_tls_session(CURL *h, struct curl_tlssessioninfo **v) { return curl_easy_getinfo(h, CURLINFO_TLS_SSL_PTR, v); }
-static inline CURLcode lcr_curl_easy_setopt_prereq_function(CURL *h, curl_prereq_callback f) { return curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, f); }
-static inline CURLcode lcr_curl_easy_setopt_offset(CURL *h, CURLoption o, curl_off_t v) { return curl_easy_setopt(h, o, v); }
-static inline CURLcode lcr_curl_easy_setopt_read_function(CURL *h, size_t (*f)(char *, size_t, size_t, void *)) { return curl_easy_setopt(h, CURLOPT_READFUNCTION, f); }
-static inline CURLcode lcr_curl_easy_setopt_xferinfo_function(CURL *h, curl_xferinfo_callback f) { return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, f); }
+/* libcurl, loaded on first use. lcr_curl_load() loads it (once; later calls give the same answer): 1 when
+ * libcurl.so.4 and every function below were found, else 0, and lcr_curl_load_error() says why (dlerror's text;
+ * "" when loaded). Call it, then lcr_curl_global_init, before making any handle. */
+int lcr_curl_load(void);
+const char *lcr_curl_load_error(void);
+
+CURLcode lcr_curl_global_init(long flags);
+CURL *lcr_curl_easy_init(void);
+void lcr_curl_easy_cleanup(CURL *h);
+CURLcode lcr_curl_easy_perform(CURL *h);
+const char *lcr_curl_easy_strerror(CURLcode c);
+curl_mime *lcr_curl_mime_init(CURL *h);
+curl_mimepart *lcr_curl_mime_addpart(curl_mime *m);
+CURLcode lcr_curl_mime_data(curl_mimepart *p, const char *data, size_t size);
+CURLcode lcr_curl_mime_type(curl_mimepart *p, const char *type);
+void lcr_curl_mime_free(curl_mime *m);
+CURLM *lcr_curl_multi_init(void);
+CURLMcode lcr_curl_multi_add_handle(CURLM *m, CURL *h);
+CURLMcode lcr_curl_multi_remove_handle(CURLM *m, CURL *h);
+CURLMcode lcr_curl_multi_perform(CURLM *m, int *running);
+CURLMcode lcr_curl_multi_poll(CURLM *m, struct curl_waitfd *extra, unsigned int count, int timeout_ms, int *ready);
+CURLMsg *lcr_curl_multi_info_read(CURLM *m, int *queued);
+CURLMcode lcr_curl_multi_cleanup(CURLM *m);
+const char *lcr_curl_multi_strerror(CURLMcode c);
+struct curl_slist *lcr_curl_slist_append(struct curl_slist *l, const char *s);
+void lcr_curl_slist_free_all(struct curl_slist *l);
+
+/* libcurl's variadic functions, one typed wrapper per argument kind */
+CURLcode lcr_curl_easy_setopt_long(CURL *h, CURLoption o, long v);
+CURLcode lcr_curl_easy_setopt_string(CURL *h, CURLoption o, const char *v);
+CURLcode lcr_curl_easy_setopt_pointer(CURL *h, CURLoption o, void *v);
+CURLcode lcr_curl_easy_setopt_slist(CURL *h, CURLoption o, struct curl_slist *v);
+CURLcode lcr_curl_easy_setopt_offset(CURL *h, CURLoption o, curl_off_t v);
+CURLcode lcr_curl_easy_setopt_write_function(CURL *h, size_t (*f)(char *, size_t, size_t, void *));
+CURLcode lcr_curl_easy_setopt_read_function(CURL *h, size_t (*f)(char *, size_t, size_t, void *));
+CURLcode lcr_curl_easy_setopt_prereq_function(CURL *h, curl_prereq_callback f);
+CURLcode lcr_curl_easy_setopt_xferinfo_function(CURL *h, curl_xferinfo_callback f);
+CURLcode lcr_curl_easy_getinfo_long(CURL *h, CURLINFO i, long *v);
+CURLcode lcr_curl_easy_getinfo_offset(CURL *h, CURLINFO i, curl_off_t *v);
+CURLcode lcr_curl_easy_getinfo_string(CURL *h, CURLINFO i, char **v);
+CURLcode lcr_curl_easy_getinfo_tls_session(CURL *h, struct curl_tlssessioninfo **v);
 
 #endif

@@ -8,11 +8,11 @@ final class CurlMultiRunner {
     private let multi: UnsafeMutableRawPointer
 
     init?() {
-        guard CurlGlobal.ensureInitialized(), let multi = curl_multi_init() else { return nil }
+        guard CurlGlobal.ensureInitialized(), let multi = lcr_curl_multi_init() else { return nil }
         self.multi = multi
     }
 
-    deinit { curl_multi_cleanup(multi) }
+    deinit { lcr_curl_multi_cleanup(multi) }
 
     /// Runs every probe to completion or to `deadline`, whichever comes first, and returns the outcomes by
     /// `ReadyProbe.index`. Each transfer's own timeouts end by the deadline; one still running a moment after
@@ -31,7 +31,7 @@ final class CurlMultiRunner {
                     continue
                 }
                 guard let transfer = CurlTransfer(target: probe.target, addresses: probe.addresses, configuration: configuration, deadline: deadline),
-                      curl_multi_add_handle(multi, transfer.handle) == CURLM_OK else {
+                      lcr_curl_multi_add_handle(multi, transfer.handle) == CURLM_OK else {
                     outcomes[probe.index] = .failedToRun("libcurl could not set up the transfer")
                     continue
                 }
@@ -42,7 +42,7 @@ final class CurlMultiRunner {
         func settleAll(_ outcome: TransferOutcome) {
             for (easy, abandoned) in inFlight {
                 outcomes[abandoned.index] = outcome
-                curl_multi_remove_handle(multi, easy)
+                lcr_curl_multi_remove_handle(multi, easy)
             }
             inFlight = [:]
         }
@@ -50,25 +50,25 @@ final class CurlMultiRunner {
         admit()
         while !inFlight.isEmpty {
             var running: Int32 = 0
-            let performed = curl_multi_perform(multi, &running)
+            let performed = lcr_curl_multi_perform(multi, &running)
             guard performed == CURLM_OK else {
                 // A broken multi handle would never finish its transfers: settle them all and stop.
-                let failure = TransferOutcome.failedToRun("libcurl's multi interface failed: \(String(cString: curl_multi_strerror(performed)))")
+                let failure = TransferOutcome.failedToRun("libcurl's multi interface failed: \(String(cString: lcr_curl_multi_strerror(performed)))")
                 settleAll(failure)
                 waiting.forEach { outcomes[$0.index] = failure }
                 break
             }
             var queued: Int32 = 0
-            while let message = curl_multi_info_read(multi, &queued) {
+            while let message = lcr_curl_multi_info_read(multi, &queued) {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
                       let finished = inFlight.removeValue(forKey: easy) else { continue }
                 // Copy out the timings and the TLS facts the pre-request callback captured before the handle goes.
                 outcomes[finished.index] = finished.transfer.outcome(code: message.pointee.data.result)
-                curl_multi_remove_handle(multi, easy)
+                lcr_curl_multi_remove_handle(multi, easy)
             }  // `finished` is released here: curl_easy_cleanup closes its connection at once
             if settleAfter.hasPassed { settleAll(.deadlinePassed(started: true, runLimit: configuration.runTimeLimit)) }
             admit()
-            if !inFlight.isEmpty { _ = curl_multi_poll(multi, nil, 0, 100, nil) }
+            if !inFlight.isEmpty { _ = lcr_curl_multi_poll(multi, nil, 0, 100, nil) }
         }
         return outcomes
     }

@@ -30,11 +30,11 @@ final class CurlTransfer {
         if IPAddress(target.host) == nil {
             // host:port:addr[,addr] — libcurl connects only to these, never to a second DNS answer.
             let pinned = addresses.map { $0.isIPv4 ? "\($0)" : "[\($0)]" }.joined(separator: ",")
-            guard let list = curl_slist_append(nil, "\(target.host):\(target.port):\(pinned)") else { return nil }
+            guard let list = lcr_curl_slist_append(nil, "\(target.host):\(target.port):\(pinned)") else { return nil }
             pins = list
         }
-        guard CurlGlobal.ensureInitialized(), let handle = curl_easy_init() else {
-            curl_slist_free_all(pins)
+        guard CurlGlobal.ensureInitialized(), let handle = lcr_curl_easy_init() else {
+            lcr_curl_slist_free_all(pins)
             return nil
         }
         self.handle = handle
@@ -49,8 +49,8 @@ final class CurlTransfer {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
-        curl_slist_free_all(resolveList)
+        lcr_curl_easy_cleanup(handle)
+        lcr_curl_slist_free_all(resolveList)
         errorBuffer.deallocate()
     }
 
@@ -105,7 +105,7 @@ final class CurlTransfer {
 
     private func message(for code: CURLcode) -> String {
         let buffered = String(cString: errorBuffer)
-        return buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered
+        return buffered.isEmpty ? String(cString: lcr_curl_easy_strerror(code)) : buffered
     }
 
     private func connectedAddress() -> String? {

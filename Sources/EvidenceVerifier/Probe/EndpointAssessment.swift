@@ -1,4 +1,5 @@
 import CCurl
+import CShims
 
 /// Turns what a transfer saw into an `EndpointRecord`: classifies libcurl failures, then applies the
 /// rules libcurl was told not to: minimum TLS version, a chain to an HSCN anchor naming the host at the

@@ -1,4 +1,5 @@
 import CCurl
+import CShims
 
 /// Probes HSCN endpoints live: for each `https` URL it checks the address before connecting, connects
 /// through libcurl's multi interface (all endpoints at once, bounded by the configuration's concurrency),
@@ -39,7 +40,7 @@ public struct EndpointProber: Sendable {
                 guard let outcome = outcomes[probe.index] else {
                     return EndpointRecord(
                         url: probe.target.url, status: .tlsFailed,
-                        error: "libcurl could not start a multi transfer")
+                        error: CurlGlobal.failure ?? "libcurl could not start a multi transfer")
                 }
                 return assessment.record(for: probe, outcome: outcome)
             }

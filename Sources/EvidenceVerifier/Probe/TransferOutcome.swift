@@ -1,4 +1,5 @@
 import CCurl
+import CShims
 
 /// What libcurl reported for one finished connect-and-handshake transfer, copied out before its handle is freed.
 struct TransferOutcome: Sendable {

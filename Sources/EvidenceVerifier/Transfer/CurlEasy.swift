@@ -17,7 +17,7 @@ final class CurlEasy {
     private var progress: ProgressBox?
 
     init?(url: String, protocols: String, connectSeconds: Double, totalSeconds: Double) {
-        guard CurlGlobal.ensureInitialized(), let handle = curl_easy_init() else { return nil }
+        guard CurlGlobal.ensureInitialized(), let handle = lcr_curl_easy_init() else { return nil }
         self.handle = handle
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
@@ -32,9 +32,9 @@ final class CurlEasy {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
-        curl_mime_free(mime)
-        for list in lists { curl_slist_free_all(list) }
+        lcr_curl_easy_cleanup(handle)
+        lcr_curl_mime_free(mime)
+        for list in lists { lcr_curl_slist_free_all(list) }
         errorBuffer.deallocate()
     }
 
@@ -61,11 +61,11 @@ final class CurlEasy {
 
     /// The mail's body as one `text/plain; charset=utf-8` part.
     func plainTextMessage(_ text: String) -> Bool {
-        guard let mime = curl_mime_init(handle) else { return false }
+        guard let mime = lcr_curl_mime_init(handle) else { return false }
         self.mime = mime
-        guard let part = curl_mime_addpart(mime),
-            curl_mime_data(part, text, text.utf8.count) == CURLE_OK,
-            curl_mime_type(part, "text/plain; charset=utf-8") == CURLE_OK
+        guard let part = lcr_curl_mime_addpart(mime),
+            lcr_curl_mime_data(part, text, text.utf8.count) == CURLE_OK,
+            lcr_curl_mime_type(part, "text/plain; charset=utf-8") == CURLE_OK
         else { return false }
         return lcr_curl_easy_setopt_pointer(handle, CURLOPT_MIMEPOST, UnsafeMutableRawPointer(mime)) == CURLE_OK
     }
@@ -102,11 +102,11 @@ final class CurlEasy {
     }
 
     func performCode() -> (code: CURLcode, failure: String?) {
-        let code = curl_easy_perform(handle)
+        let code = lcr_curl_easy_perform(handle)
         guard code != CURLE_OK else { return (code, nil) }
         if source?.failed == true { return (code, "the upload could not be read from its file") }
         let detail = String(cString: errorBuffer)
-        return (code, detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+        return (code, detail.isEmpty ? String(cString: lcr_curl_easy_strerror(code)) : detail)
     }
 
     /// The HTTP status of the last answer (0 when none came).
@@ -121,8 +121,8 @@ final class CurlEasy {
     private static func list(_ lines: [String]) -> UnsafeMutablePointer<curl_slist>? {
         var list: UnsafeMutablePointer<curl_slist>?
         for line in lines {
-            guard let extended = curl_slist_append(list, line) else {
-                curl_slist_free_all(list)
+            guard let extended = lcr_curl_slist_append(list, line) else {
+                lcr_curl_slist_free_all(list)
                 return nil
             }
             list = extended

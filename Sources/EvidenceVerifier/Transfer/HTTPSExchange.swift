@@ -1,4 +1,5 @@
 import CCurl
+import CShims
 import Foundation
 
 /// One HTTPS request through libcurl (`CurlEasy`): a POST of a file streamed from disk, or a GET whose
@@ -58,7 +59,7 @@ public enum HTTPSExchange {
     }
 
     private static func exchange(url: String, headers: [String], options: Options, prepare: (CurlEasy) -> Bool) -> Result<Answer, Failure> {
-        let setUp = Failure(message: "libcurl could not set up the request", isRetryable: false)
+        let setUp = Failure(message: CurlGlobal.failure ?? "libcurl could not set up the request", isRetryable: false)
         guard let easy = CurlEasy(url: url, protocols: "https", connectSeconds: options.connectSeconds, totalSeconds: options.totalSeconds),
             easy.headers(headers), easy.keepResponse(maximumBytes: maximumAnswerBytes), prepare(easy)
         else { return .failure(setUp) }

@@ -2,7 +2,7 @@ import CCurl
 import CShims
 import Foundation
 
-/// Sends one notification through libcurl, which the verifier already links: an HTTP(S) POST of a JSON
+/// Sends one notification through libcurl, which the verifier already uses (loaded on the first transfer): an HTTP(S) POST of a JSON
 /// body (a webhook) or one plain-text mail over SMTP. Each call owns its easy handle, header and
 /// recipient lists and MIME message, frees them before returning, and is bounded by its timeouts.
 /// Every option that cannot be set, and every transfer that does not end in success (a 2xx answer for a
@@ -12,7 +12,7 @@ public enum NotificationTransfer {
     /// nil when the server answered 2xx, else why not.
     public static func postJSON(_ body: Data, to url: String, timeoutSeconds: Double) -> String? {
         guard let easy = CurlEasy(url: url, protocols: "http,https", connectSeconds: timeoutSeconds, totalSeconds: timeoutSeconds) else {
-            return "libcurl could not set up the request"
+            return CurlGlobal.failure ?? "libcurl could not set up the request"
         }
         guard easy.headers(["Content-Type: application/json"]), easy.set(CURLOPT_POSTFIELDSIZE, body.count) else {
             return "libcurl could not set up the request"
@@ -36,7 +36,7 @@ public enum NotificationTransfer {
             easy.recipients(recipients.map { "<\($0)>" }),
             easy.headers(["Subject: \(subject)", "From: <\(from)>", "To: " + recipients.map { "<\($0)>" }.joined(separator: ", ")]),
             easy.plainTextMessage(body)
-        else { return "libcurl could not set up the mail" }
+        else { return CurlGlobal.failure ?? "libcurl could not set up the mail" }
         return easy.perform()
     }
 }

@@ -37,9 +37,11 @@ struct LiveExample {
         }
     }
 
-    /// `check BUNDLE --trust certs --as-of … --allow-network 127.0.0.0/8` plus `extra`.
-    func check(asOf: String, _ extra: [String] = []) throws -> CLI.Result {
-        try CLI.run(["check", bundle.path, "--trust", Self.certs.path, "--as-of", asOf, "--allow-network", "127.0.0.0/8"] + extra)
+    /// `check BUNDLE --trust certs --as-of … --allow-network 127.0.0.0/8` plus `extra`, with `environment` added.
+    func check(asOf: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> CLI.Result {
+        try CLI.run(
+            ["check", bundle.path, "--trust", Self.certs.path, "--as-of", asOf, "--allow-network", "127.0.0.0/8"] + extra,
+            environment: environment)
     }
 
     func stop() { server.stop() }
