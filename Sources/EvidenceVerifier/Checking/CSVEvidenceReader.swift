@@ -35,9 +35,9 @@ struct CSVEvidenceReader<Column: CSVColumns> {
         func step(_ piece: UnsafeRawBufferPointer?) {
             let parsing = judging
             ForkJoin.run {
-                if judging { judging = ready.forEach { events.handle($0, findings: &findings, body) } }
+                if judging { judging = events.handle(ready, findings: &findings, body) }
             } whileDoing: {
-                if parsing, let piece { stream.feed(piece) { parsed.append($0); return true } }
+                if parsing, let piece { parsed.append(parsing: piece, with: &stream) }
             }
             swap(&ready, &parsed)
             parsed.removeAll()
@@ -82,6 +82,12 @@ struct CSVEvidenceReader<Column: CSVColumns> {
         let path: String
         var layout: (columns: CSVColumnPositions<Column>, fieldCount: Int)?
         var usable = true
+
+        /// Handles each event of `batch` in order (see below); false once told to stop. (Through `self`, each
+        /// event costs no access check of a captured variable.)
+        mutating func handle(_ batch: CSVEventBatch, findings: inout CappedFindings, _ body: (CSVRecord<Column>, inout CappedFindings) -> Void) -> Bool {
+            batch.forEach { handle($0, findings: &findings, body) }
+        }
 
         /// Takes the header, or hands a record to `body`, or says why a record cannot be read; false to stop.
         mutating func handle(_ event: CSVEvent, findings: inout CappedFindings, _ body: (CSVRecord<Column>, inout CappedFindings) -> Void) -> Bool {

@@ -25,6 +25,14 @@ struct CSVEventBatch {
         }
     }
 
+    /// Parses `piece` with `stream`, copying every event it completes.
+    mutating func append(parsing piece: UnsafeRawBufferPointer, with stream: inout CSVRecordStream) {
+        stream.feed(piece) { event in
+            append(event)
+            return true
+        }
+    }
+
     /// Hands each event to `body` in order, each record a view of this batch valid while handed over,
     /// until `body` returns false; returns false when it did.
     func forEach(_ body: (CSVEvent) -> Bool) -> Bool {
