@@ -115,9 +115,10 @@ import Testing
         #expect(result.findings.first?.message.contains("header cells \(cells)") == true)
     }
 
-    /// The reader parses a piece of the file while the previous piece's records are judged on another core:
-    /// whatever the pieces' size (so a byte-order mark, quotes, line breaks, CRLF and bad rows straddle them),
-    /// the records, findings and verdict are the ones a single piece gives.
+    /// The reader parses a piece of the file while the previous piece's records are judged on another thread
+    /// and what was made of the piece before is taken on a third: whatever the pieces' size (so a byte-order
+    /// mark, quotes, line breaks, CRLF and bad rows straddle them), every record's output is handed over and
+    /// taken once, in order, and the records, findings and verdict are the ones a single piece gives.
     static let awkwardFiles: [Data] = {
         let text: (String) -> Data = { Data($0.utf8) }
         let e9 = Data([0xE9])
@@ -138,13 +139,21 @@ import Testing
         let bundle = try IGFixtures.bundle(in: folder, files: [IGFixtures.File(.dsptAssessment, "dspt/assessment.csv", bytes: bytes)])
         func transcript(step: Int) -> String {
             var findings = CappedFindings()
-            var records: [String] = []
+            var judged: [String] = [], handed: [String] = [], taken: [String] = []
             var reader = CSVEvidenceReader<DSPTColumn>(file: bundle.files[0])
             reader.stepBytes = step
-            let usable = reader.read(into: &findings) { record, _ in
-                records.append("\(record.line): \(record[.code])|\(record[.status])|\(record[.published])")
+            let usable = reader.read(into: &findings) {
+                #expect(handed.isEmpty, "what was handed over before has been taken")
+                handed = judged
+                judged.removeAll()
+            } alongside: {
+                taken += handed
+                handed.removeAll()
+            } _: { record, _ in
+                judged.append("\(record.line): \(record[.code])|\(record[.status])|\(record[.published])")
             }
-            return ([String(usable)] + records + findings.findings.map { "\($0.code) \($0.location ?? "") \($0.message)" }).joined(separator: "\n")
+            #expect(judged.isEmpty && handed.isEmpty, "every record's output was handed over and taken")
+            return ([String(usable)] + taken + findings.findings.map { "\($0.code) \($0.location ?? "") \($0.message)" }).joined(separator: "\n")
         }
         let whole = transcript(step: bytes.count)
         #expect(whole.contains("csv.") || whole.contains(": B860"), "each file gives records or findings")

@@ -2,9 +2,9 @@
 /// read into findings: the file as a whole (`csv.empty`, `csv.invalid-encoding`,
 /// `csv.missing-column`, `csv.duplicate-column`, `csv.unreadable`) or row by row (`csv.unreadable-row`, with its line).
 ///
-/// The file is read on two cores in steps of `stepBytes`: while this thread parses one piece, another hands
-/// the previous piece's records to the body, so a record is judged one step after it is parsed, always in
-/// file order and one at a time.
+/// The file is read in steps of `stepBytes`: while this thread parses one piece, another hands the previous
+/// piece's records to the body, so a record is judged one step after it is parsed, always in file order and
+/// one at a time; a caller may have what the body made entered on a third thread a step later still.
 struct CSVEvidenceReader<Column: CSVColumns> {
     let file: EvidenceFile
     var limits = CSVLimits()
@@ -15,11 +15,16 @@ struct CSVEvidenceReader<Column: CSVColumns> {
     var path: String { file.entry.path }
 
     /// Hands every readable data row to `body` (with the findings, for it to add its own), in order, on
-    /// another thread (one call at a time; `read` returns after the last). Returns false when the file could
-    /// not be read at all (the reason is in `findings`); every record read before a failure has still been
-    /// handed over.
+    /// another thread (one call at a time). After each step's records `handOff` runs with nothing else
+    /// running, to hand what the body made to `alongside`, which runs on a third thread during the next step
+    /// (so it must touch nothing the body touches), and once more after the last: when `read` returns,
+    /// everything the body made has been handed off and taken. Returns false when the file could not be read
+    /// at all (the reason is in `findings`); every record read before a failure has still been handed over.
     @discardableResult
-    func read(into findings: inout CappedFindings, _ body: (CSVRecord<Column>, inout CappedFindings) -> Void) -> Bool {
+    func read(
+        into findings: inout CappedFindings, handingOff handOff: () -> Void = {}, alongside: (() -> Void)? = nil,
+        _ body: (CSVRecord<Column>, inout CappedFindings) -> Void
+    ) -> Bool {
         guard let content = file.content else {
             findings.append(.error(.csvUnreadable, "\(path) cannot be read: the bundle has no copy of it", evidence: path))
             return false
@@ -37,8 +42,15 @@ struct CSVEvidenceReader<Column: CSVColumns> {
             ForkJoin.run {
                 if judging { judging = events.handle(ready, findings: &findings, body) }
             } whileDoing: {
-                if parsing, let piece { parsed.append(parsing: piece, with: &stream) }
+                if let alongside {
+                    ForkJoin.run(alongside) {
+                        if parsing, let piece { parsed.append(parsing: piece, with: &stream) }
+                    }
+                } else if parsing, let piece {
+                    parsed.append(parsing: piece, with: &stream)
+                }
             }
+            handOff()
             swap(&ready, &parsed)
             parsed.removeAll()
         }
@@ -51,6 +63,7 @@ struct CSVEvidenceReader<Column: CSVColumns> {
             }
         }
         step(nil)
+        alongside?()
         var problem: CSVFileProblem?
         switch read {
         case .failure(let failure):
@@ -61,6 +74,8 @@ struct CSVEvidenceReader<Column: CSVColumns> {
                     judging = events.handle(event, findings: &findings, body)
                     return judging
                 }
+                handOff()
+                alongside?()
             }
             problem = stream.problem
         }

@@ -2,10 +2,11 @@
 /// The caller promises that, until `run` returns, neither touches what the other changes; `run` itself
 /// orders everything either did before it returns before everything the caller does after.
 ///
-/// The other thread is one of a few `ForkWorker`s made once (a parse and a hash can both be handed off
-/// at a time); when all are held, both pieces run here, one after the other.
+/// The other thread is one of a few `ForkWorker`s made once (a file's hashing, its records' judging and
+/// the entering of what they made can all be handed off at a time); when all are held, both pieces run
+/// here, one after the other.
 enum ForkJoin {
-    private static let workers = [ForkWorker(), ForkWorker()]
+    private static let workers = [ForkWorker(), ForkWorker(), ForkWorker()]
 
     /// Runs `elsewhere` on another thread while `here` runs on this one.
     static func run(_ elsewhere: () -> Void, whileDoing here: () -> Void) {

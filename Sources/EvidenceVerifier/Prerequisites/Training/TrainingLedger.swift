@@ -6,9 +6,9 @@ import Foundation
 /// person's latest accepted expiry in a parallel array (8 bytes a person): after the as-of instant it
 /// is the end of their current training, else the day their training expired.
 ///
-/// Rows are taken in batches of `batchSize`: the batch's keys are hashed and their table slots loaded
-/// together, so the cache misses of a million-person table overlap instead of queueing one per row.
-/// `finish()` takes the last batch; only then may the ledger be read.
+/// Rows come in batches (`LedgerBatch`), entered `groupSize` at a time: a group's keys are hashed and their
+/// table slots loaded together, so the cache misses of a million-person table overlap instead of queueing
+/// one per row.
 struct TrainingLedger {
     private let asOf: Double
     private var people = CompactStringSet()
@@ -18,22 +18,13 @@ struct TrainingLedger {
     /// Other staff IDs of people (ESR assignment numbers), each with its person's entry.
     private var aliases = CompactStringSet()
     private var aliasedPerson: [Int32] = []
-    /// The batch not yet taken: lower-cased keys one after another, where each ends, its row's accepted
-    /// expiry (NaN for none) and alias.
-    private var pendingKeys: [UInt8] = []
-    private var pendingEnds: [Int] = []
-    private var pendingExpiry: [Double] = []
-    private var pendingAlias: [String?] = []
     private var hashes: [UInt64] = []
 
-    static let batchSize = 32
+    static let groupSize = 32
 
     init(asOf: Date) {
         self.asOf = asOf.timeIntervalSinceReferenceDate
-        pendingEnds.reserveCapacity(Self.batchSize)
-        pendingExpiry.reserveCapacity(Self.batchSize)
-        pendingAlias.reserveCapacity(Self.batchSize)
-        hashes.reserveCapacity(Self.batchSize)
+        hashes.reserveCapacity(Self.groupSize)
     }
 
     /// Makes room for `staff` people whose keys take about `keyBytes` bytes in all.
@@ -42,65 +33,52 @@ struct TrainingLedger {
         latestExpiry.reserveCapacity(staff)
     }
 
-    /// Counts the person keyed by `key` (any case) as a member of staff, even when none of their courses
-    /// is accepted; with `expiry`, one accepted completion (completed by the as-of instant) that ends then;
-    /// with `alias`, another staff ID (an ESR assignment number) that finds them too (the first person named wins).
-    mutating func note(_ key: CSVField, expiry: Date? = nil, alias: String? = nil) {
-        ASCIICase.appendLowercased(key.bytes, to: &pendingKeys)
-        pendingEnds.append(pendingKeys.count)
-        pendingExpiry.append(expiry?.timeIntervalSinceReferenceDate ?? .nan)
-        pendingAlias.append(alias)
-        if pendingEnds.count == Self.batchSize { takeBatch() }
-    }
-
-    /// Takes the last rows noted; call once all rows are read, before reading the ledger.
-    mutating func finish() {
-        takeBatch()
-    }
-
-    private mutating func takeBatch() {
-        guard !pendingEnds.isEmpty else { return }
-        pendingKeys.withUnsafeBufferPointer { keys in
-            hashes.removeAll(keepingCapacity: true)
-            var start = 0
-            for end in pendingEnds {
-                hashes.append(CompactStringSet.hash(UnsafeBufferPointer(rebasing: keys[start..<end])))
-                start = end
-            }
-            people.prefetch(hashes)
-            start = 0
-            for (row, end) in pendingEnds.enumerated() {
-                let (inserted, person) = people.insert(bytes: UnsafeBufferPointer(rebasing: keys[start..<end]), hash: hashes[row])
-                start = end
-                if inserted { latestExpiry.append(.nan) }
-                let expiry = pendingExpiry[row]
-                if !expiry.isNaN, !(latestExpiry[person] >= expiry) { latestExpiry[person] = expiry }
-                if let alias = pendingAlias[row], aliases.insert(alias).inserted {
-                    aliasedPerson.append(Int32(clamping: person))
+    /// Enters every row of `batch`, in order, and empties it: each row's person is counted as a member of
+    /// staff (even when none of their courses is accepted), their latest accepted expiry kept, and an alias
+    /// finds the person it was first noted with.
+    mutating func enter(_ batch: inout LedgerBatch) {
+        batch.keys.withUnsafeBufferPointer { keys in
+            batch.ends.withUnsafeBufferPointer { ends in
+                var groupStart = 0, keyStart = 0
+                while groupStart < ends.count {
+                    let group = groupStart..<min(groupStart + Self.groupSize, ends.count)
+                    hashes.removeAll(keepingCapacity: true)
+                    var start = keyStart
+                    for row in group {
+                        hashes.append(CompactStringSet.hash(UnsafeBufferPointer(rebasing: keys[start..<ends[row]])))
+                        start = ends[row]
+                    }
+                    people.prefetch(hashes)
+                    for row in group {
+                        let key = UnsafeBufferPointer(rebasing: keys[keyStart..<ends[row]])
+                        keyStart = ends[row]
+                        let (inserted, person) = people.insert(bytes: key, hash: hashes[row - group.lowerBound])
+                        if inserted { latestExpiry.append(.nan) }
+                        let expiry = batch.expiries[row]
+                        if !expiry.isNaN, !(latestExpiry[person] >= expiry) { latestExpiry[person] = expiry }
+                        if let alias = batch.aliases[row], aliases.insert(alias).inserted {
+                            aliasedPerson.append(Int32(clamping: person))
+                        }
+                    }
+                    groupStart = group.upperBound
                 }
             }
         }
-        pendingKeys.removeAll(keepingCapacity: true)
-        pendingEnds.removeAll(keepingCapacity: true)
-        pendingExpiry.removeAll(keepingCapacity: true)
-        pendingAlias.removeAll(keepingCapacity: true)
+        batch.removeAll()
     }
 
     var distinctStaff: Int {
-        precondition(pendingEnds.isEmpty, "TrainingLedger read before finish()")
         return latestExpiry.count
     }
 
     /// How many members of staff hold current training.
     var currentCount: Int {
-        precondition(pendingEnds.isEmpty, "TrainingLedger read before finish()")
         return latestExpiry.count { $0 > asOf }
     }
 
     /// The expiry at index `rank` (0-based) of the current staff's expiries sorted ascending, selected in
     /// place (`OrderStatistic`): no copy of a million expiries is made.
     func currentExpiry(rank: Int) -> Date {
-        precondition(pendingEnds.isEmpty, "TrainingLedger read before finish()")
         let asOf = self.asOf
         return Date(timeIntervalSinceReferenceDate: OrderStatistic.select(rank) { take in
             for latest in latestExpiry where latest > asOf { take(latest) }
@@ -109,7 +87,6 @@ struct TrainingLedger {
 
     /// How many hold only expired accepted training.
     var onlyExpired: Int {
-        precondition(pendingEnds.isEmpty, "TrainingLedger read before finish()")
         return latestExpiry.count { $0 <= asOf }
     }
 
@@ -123,7 +100,6 @@ struct TrainingLedger {
     }
 
     private func training(at index: Int) -> StaffTraining {
-        precondition(pendingEnds.isEmpty, "TrainingLedger read before finish()")
         let latest = latestExpiry[index]
         guard !latest.isNaN else { return StaffTraining(currentUntil: nil, expiredOn: nil) }
         let instant = Date(timeIntervalSinceReferenceDate: latest)

@@ -21,28 +21,35 @@ struct TrainingRecords: Sendable {
         return TrainingRecords(ledger: nil, findings: findings, keys: PersonKeys(), dates: EvidenceDateParser())
     }
 
-    /// Streams every usable `training-records` file of `bundle` into a ledger, judging each row by `rules` at `asOf`.
+    /// Streams every usable `training-records` file of `bundle` into a ledger, judging each row by `rules` at
+    /// `asOf`: while one thread parses a piece of a file and another judges the previous piece's rows, a third
+    /// enters the rows judged before those in the ledger.
     static func read(_ bundle: EvidenceBundle, rules: Policy.Training, asOf: Date) -> TrainingRecords {
         let files = bundle.usableFiles(.trainingRecords)
         var findings = CappedFindings()
         var judge = TrainingRowJudge(rules: rules, asOf: asOf)
+        var ledger = TrainingLedger(asOf: asOf)
         if let declared = bundle.manifest.manifest?.organisation.staffCount {
             // One entry per person: sized once for the declared staff (no more than the files could name).
             // The keys' bytes are reserved generously (64 a person, at most half the files): reserved memory is
             // not resident until used, while outgrowing a tight reservation would copy every key once.
             let fileBytes = files.totalBytes
-            judge.ledger.reserveCapacity(staff: min(max(declared, 0), fileBytes / 32), keyBytes: min(max(declared, 0) * 64, fileBytes / 2))
+            ledger.reserveCapacity(staff: min(max(declared, 0), fileBytes / 32), keyBytes: min(max(declared, 0) * 64, fileBytes / 2))
         }
+        var entering = LedgerBatch()
         var readable = false
         for file in files {
             let reader = CSVEvidenceReader<TrainingColumn>(file: file)
             let path = reader.path
             var namesNoOne = false
-            readable = reader.read(into: &findings) { record, findings in
+            readable = reader.read(into: &findings) {
+                swap(&judge.noted, &entering)
+            } alongside: {
+                ledger.enter(&entering)
+            } _: { record, findings in
                 judge.take(record, path: path, namesNoOne: &namesNoOne, findings: &findings)
             } || readable
         }
-        judge.ledger.finish()
-        return TrainingRecords(ledger: readable ? judge.ledger : nil, findings: findings, keys: judge.keys, dates: judge.dates)
+        return TrainingRecords(ledger: readable ? ledger : nil, findings: findings, keys: judge.keys, dates: judge.dates)
     }
 }

@@ -1,25 +1,25 @@
 import Foundation
 
-/// The rules one training row is judged by, with what they keep from row to row (the ledger, the person
-/// keys used, the date parser's and course matcher's caches): one value the reader's closure mutates, so
-/// a row costs one access to it rather than one to each.
+/// The rules one training row is judged by, with what they keep from row to row (the rows noted for the
+/// ledger, the person keys used, the date parser's and course matcher's caches): one value the reader's
+/// closure mutates, so a row costs one access to it rather than one to each.
 struct TrainingRowJudge {
     let asOf: Date
     let validityDays: Int
     var dates = EvidenceDateParser()
     var courses: CourseMatcher
     var keys = PersonKeys()
-    var ledger: TrainingLedger
+    /// The rows judged since the ledger last took them.
+    var noted = LedgerBatch()
 
     init(rules: Policy.Training, asOf: Date) {
         self.asOf = asOf
         validityDays = rules.validityDays
         courses = CourseMatcher(acceptedCourses: rules.acceptedCourses)
-        ledger = TrainingLedger(asOf: asOf)
     }
 
     /// Judges one row of the file at `path` (`namesNoOne` says whether that file's missing key columns were
-    /// already reported), noting its person in the ledger and its problems in `findings`.
+    /// already reported), noting its person for the ledger and its problems in `findings`.
     mutating func take(_ record: CSVRecord<TrainingColumn>, path: String, namesNoOne: inout Bool, findings: inout CappedFindings) {
         func date(_ column: TrainingColumn) -> EvidenceDate? {
             let field = record.field(column)
@@ -52,7 +52,7 @@ struct TrainingRowJudge {
         if let problem = Self.personKeyProblem(text, in: keyColumn) {
             // Counted among the staff (it can only lower the share), never as trained; a key longer than
             // any address is not kept (its error fails the check anyway), so memory stays small per row.
-            if text.bytes.count <= EmailAddress.maximumLength { ledger.note(text) }
+            if text.bytes.count <= EmailAddress.maximumLength { noted.note(text) }
             findings.append(.error(.trainingPersonInvalid, "Line \(record.line) of \(path) names \(CellText.quoted(text.description)) as the person, which \(problem). Its training does not count.", evidence: path, location: "line \(record.line), column \(keyColumn.name)"))
             return
         }
@@ -74,7 +74,7 @@ struct TrainingRowJudge {
             if Self.statesNoExpiry(record.field(.expires)) { return expiry }
             return date(.expires).map { min(expiry, $0.instant) }
         }
-        ledger.note(text, expiry: acceptedExpiry(), alias: alias)
+        noted.note(text, expiry: acceptedExpiry(), alias: alias)
     }
 
     /// Whether an `Expiry Date` cell gives no expiry: blank, or ESR's `No expiry` (any case).
